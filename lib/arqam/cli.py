@@ -82,15 +82,91 @@ def _report(args) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _check_out(out: str | None) -> None:
+    """Refuse an --out folder that cannot be written, before any work is done."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from .errors import OutputError
+
+    if out is None:
+        return
+    path = Path(out)
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise OutputError(f"--out {out}: {probe} is a file, not a folder; choose a folder")
     try:
-        return _extract(args) if args.command == "extract" else _report(args)
-    except ArqamError as exc:
-        print(f"arqam: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("arqam: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        fd, name = tempfile.mkstemp(dir=probe, prefix=".arqam-probe-")
+        os.close(fd)
+        os.unlink(name)
+    except OSError as exc:
+        raise OutputError(f"--out {out}: cannot write in {probe} ({exc.strerror}); "
+                          "choose a folder you can write to") from None
+
+
+def _check_args(args) -> bool:
+    """Check the article and the date (and --out) before any work; True when the
+    article is too large to read whole and goes through arqam.stream."""
+    from .reader import MAX_ARTICLE_BYTES, open_article, parse_date, read
+
+    path = open_article(args.file)
+    parse_date(args.published)
+    if args.command == "extract":
+        return path.stat().st_size > MAX_ARTICLE_BYTES
+    _check_out(args.out)
+    read(path, published=args.published)  # refuses a bad file before the report starts
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    import os
+    import warnings
+
+    from .errors import ArqamWarning
+
+    args = _parser().parse_args(argv)
+
+    def show(message, category, *_rest, **_kw):
+        kind = "note" if issubclass(category, ArqamWarning) else "warning"
+        print(f"arqam: {kind}: {message}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("default", ArqamWarning)
+        warnings.showwarning = show
+        try:
+            large = _check_args(args)
+            if large:
+                from .stream import write
+
+                return write(args.file, args.published, args.format)
+            return _extract(args) if args.command == "extract" else _report(args)
+        except ArqamError as exc:
+            print(f"arqam: error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            print("arqam: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            # The reader went away (| head): say nothing, and keep Python from
+            # complaining when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        except MemoryError:
+            print(f"arqam: error: out of memory on {args.file}; split it into smaller files",
+                  file=sys.stderr)
+            return 2
+        except Exception as exc:  # a bug: one line, unless asked for the traceback
+            if os.environ.get("ARQAM_DEBUG"):
+                raise
+            where = exc.__traceback__
+            while where.tb_next:
+                where = where.tb_next
+            site = f"{os.path.basename(where.tb_frame.f_code.co_filename)}:{where.tb_lineno}"
+            print(f"arqam: internal error: {type(exc).__name__} at {site}: "
+                  f"{' '.join(str(exc).split())[:300]}; this is a bug in arqam, please "
+                  "report it with the input (ARQAM_DEBUG=1 shows the traceback)",
+                  file=sys.stderr)
+            return 70

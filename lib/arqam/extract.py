@@ -1,6 +1,154 @@
-"""Placeholder while the extractor is written: returns no figures."""
-from .model import Extraction
+"""From an Article to its Extraction: the pipeline, start to end.
+
+    read → fold (normalize) → tokens, sentences, quotations (document)
+         → times (times) and figures (figures) found on the tokens
+         → places, sources, events and attribution (context)
+         → each figure's attributes (assign) → records with original offsets
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from .assign import Assigner
+from .context import Context
+from .document import Document
+from .figures import FigureFinder, FigureMention
+from .lexicon import lexicon
+from .model import Extraction, Figure, Time
+from .times import Resolver, TimeFinder, TimeMention
 
 
-def extract(article):
-    return Extraction(article=article)
+def extract(article, prefer: str = "past") -> Extraction:
+    """Every figure and time expression of `article`.
+
+    `prefer` decides a bare weekday or month: "past" (news report on what
+    happened, the default) or "future" (an announcement of what will).
+    """
+    doc = Document.of(article.normalized)
+    result = Extraction(article=article)
+    if not doc.words:
+        return result
+
+    times = TimeFinder(doc.words).find()
+    for t in times:
+        t.in_quote = doc.quoted[t.start]
+    blocked = {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
+    figures = FigureFinder(doc.words, blocked, doc.alone_on_line(), doc.line_of).find()
+
+    ctx = Context(doc, figures, times, article.published, text=article.text)
+    ctx.scan()
+    _resolve_times(ctx, article.published, prefer)
+    ctx.attribute()
+    narrative = _narrative_days(ctx, article.published)
+    attributes = Assigner(ctx, narrative).run()
+    country = _main_country(ctx)
+
+    text = article.text
+    for n, (fig, att) in enumerate(zip(figures, attributes), 1):
+        start, end = doc.span(fig.start, fig.end, fig.cut)
+        s0, s1 = doc.sentence_bounds[doc.sentence_of[fig.start]]
+        unit = att.unit if fig.bare_currency is None else _currency(fig.bare_currency, country)
+        result.figures.append(Figure(
+            text=text[start:end], start=start, end=end, kind=fig.kind, value=fig.value,
+            low=fig.low, high=fig.high, qualifier=fig.qualifier, unit=unit, event=att.event,
+            subject=None, location=att.location, attributed_to=att.attributed_to,
+            when=att.when, id=f"f{n}", sentence=_sentence_text(doc, text, s0, s1),
+            part_of=f"f{att.part_of + 1}" if att.part_of is not None else None,
+            repeats=f"f{att.repeats + 1}" if att.repeats is not None else None,
+            speaker=att.speaker))
+    n = 0
+    for t in times:
+        if t.kind == "now":
+            continue
+        n += 1
+        start, end = doc.span(t.start, t.end, t.cut)
+        s0, s1 = doc.sentence_bounds[doc.sentence_of[t.start]]
+        result.times.append(Time(text=text[start:end], start=start, end=end, kind=t.kind,
+                                 value=t.value, id=f"t{n}",
+                                 sentence=_sentence_text(doc, text, s0, s1)))
+    if article.published is None and any(t.rel or t.weekday or (t.month and not t.year)
+                                          for t in times if t.kind != "now"):
+        result.warnings.append("no publication date (--published YYYY-MM-DD): relative times "
+                               "such as امس keep value null")
+    return result
+
+
+def _sentence_text(doc: Document, text: str, s0: int, s1: int) -> str:
+    start, end = doc.span(s0, s1)
+    return text[start:end].strip()
+
+
+def _narrative_days(ctx: Context, published: dt.date | None):
+    """The day the story is at, token by token: the last امس/اليوم/weekday outside quotes."""
+    anchors = [(t.start, t.span[0]) for t in ctx.times
+               if t.span and not t.in_quote and (t.rel and t.rel[0] == "day" or
+                                                 (t.weekday and t.day is None))]
+
+    def day_at(position: int) -> dt.date | None:
+        best = None
+        for start, day in anchors:
+            if start <= position:
+                best = day
+            else:
+                break
+        return best or (anchors[0][1] if anchors and published else published)
+
+    return day_at
+
+
+def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None:
+    doc, times = ctx.doc, ctx.times
+    resolved_anchor: list[tuple[int, dt.date]] = []
+    explicit_years: list[tuple[int, int]] = []  # (sentence, year) of dated mentions
+
+    def speech_day(m: TimeMention):
+        before = [day for start, day in resolved_anchor if start < m.start]
+        return before[-1] if before else None
+
+    def year_hint(m: TimeMention):
+        s = doc.sentence_of[m.start]
+        for sentence, year in reversed(explicit_years):
+            if s - sentence <= 1:
+                return year
+        return None
+
+    def zone(m: TimeMention):
+        before = [p for p in ctx.places if p.start < m.start and p.country in lexicon().countries]
+        country = before[-1].country if before else _main_country(ctx)
+        return lexicon().countries.get(country, (None, None))[1] if country else None
+
+    def day_of(m: TimeMention):
+        s = doc.sentence_of[m.start]
+        same = [t for t in times if t is not m and t.span and t.kind == "date"
+                and doc.sentence_of[t.start] == s and t.start < m.start]
+        if same:
+            return same[-1].span[0]
+        return speech_day(m) if not m.in_quote else None
+
+    gmt_pair = {}
+    for a, b in zip(times, times[1:]):
+        if a.kind == "time" and b.kind == "time" and a.zone is None and b.zone == "Z" \
+                and b.start - a.end <= 3:
+            gmt_pair[id(a)] = b
+    resolver = Resolver(published, prefer, speech_day, year_hint, zone, day_of, gmt_pair)
+    for m in times:
+        resolver.resolve(m)
+        if m.span and not m.in_quote and (m.rel and m.rel[0] == "day" or (m.weekday and m.day is None)):
+            resolved_anchor.append((m.start, m.span[0]))
+        if m.year and m.kind in ("date", "month") and not m.hijri:
+            explicit_years.append((doc.sentence_of[m.start], m.year))
+
+
+def _main_country(ctx: Context) -> str | None:
+    counts = Counter(p.country for p in ctx.places if p.country and p.country != "-")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _currency(bare: str, country: str | None) -> str | None:
+    options = lexicon().bare_currency.get(bare) or []
+    for code, where in options:
+        if where == country:
+            return code
+    return options[0][0] if options else None

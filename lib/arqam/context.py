@@ -1,0 +1,303 @@
+"""Who, what, where and when for each figure, from its sentence and neighbours.
+
+The finders (figures.py, times.py) know phrases; this module knows discourse:
+a figure's territory (the stretch of its sentence between the figures on each
+side) is searched first, then its sentence, then the figure it belongs to,
+then the sentences before it. Every rule here is a general one; the words come
+from data/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .document import Document
+from .figures import FigureMention
+from .lexicon import Place, Source, lexicon, rows, tokens_of
+from .times import TimeMention
+
+_COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
+_GENERIC_ORG = {"المنظمه", "الوكاله", "الوزاره", "المكتب", "الهيئه", "اللجنه", "المنظمه الدوليه",
+                "المفوضيه", "المرصد", "الجيش", "الشرطه", "الحكومه", "البعثه", "الصندوق", "البرنامج",
+                "الحركه", "الجماعه", "القوات", "الجمعيه", "المديريه", "الامم المتحده"}
+_TITLE_WORDS = {"مدير", "رئيس", "المتحدث", "المتحدثه", "باسم", "الناطق", "الناطقه", "مسؤول",
+                "مسوول", "قائد", "وزير", "ممثل", "منسق", "منسقه", "مديره", "رييس", "رييسه", "عضو",
+                "نايب", "امين", "عام", "العام", "الاعلامي", "المكتب", "في", "ل", "لدي", "الرسمي",
+                "الرسميه", "مصدر", "مصادر"}
+_CASUALTY = {"killed", "died", "wounded", "missing", "displaced", "fled", "fleeing", "departed",
+             "returned", "detained", "released", "sheltered", "besieged", "affected", "rescued",
+             "evacuated", "infected", "recovered", "arrived", "in_need"}
+_MAX_SPEAKER = 22
+_CARRY_PLACE = 3
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    name: str
+    country: str
+    locative: bool
+    head: "PlaceMention | None" = None   # the first place of its chain
+    frame: str | None = None
+
+    @property
+    def location(self) -> str:
+        head = self.head or self
+        return (head.frame or self.frame or "{}").format(head.name)
+
+
+@dataclass
+class Attribution:
+    sentence: int
+    position: int
+    source: str | None
+    speaker: str | None
+    words: frozenset = frozenset()
+
+
+@dataclass
+class Context:
+    doc: Document
+    figures: list[FigureMention]
+    times: list[TimeMention]
+    published: dt.date | None
+    text: str = ""
+    sources: list[tuple[int, int, Source]] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    events: list[tuple[int, int, str, str]] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+    # ------------------------------------------------------------ mentions
+    def scan(self) -> None:
+        lex, words = lexicon(), self.doc.words
+        taken: set[int] = set()
+        i = 0
+        while i < len(words):
+            found = lex.sources.match(words, i, clitics=True)
+            if found is not None and found[2] <= 2:
+                self.sources.append((i, found[1], found[0]))
+                taken.update(range(i, found[1]))
+                i = found[1]
+            else:
+                i += 1
+        self._scan_places(taken)
+        for i in range(len(words)):
+            found = lex.events.match(words, i, clitics=True)
+            if found is not None and found[2] <= 3:
+                (name, applies), end, _ = found
+                self.events.append((i, end, name, applies))
+
+    def _scan_places(self, taken: set[int]) -> None:
+        lex, words = lexicon(), self.doc.words
+        nouns = _place_nouns()
+        i = 0
+        previous: PlaceMention | None = None
+        while i < len(words):
+            if i in taken:
+                i += 1
+                continue
+            found = lex.places.match(words, i, clitics=True)
+            typed = False
+            if found is None and _strip_prefix(words[i]) in nouns["type"] and i + 1 < len(words):
+                found = lex.places.match(words, i + 1, clitics=True)
+                typed = found is not None
+                if found is not None:
+                    found = (found[0], found[1], found[2])
+            if found is None or found[2] > 3 or any(k in taken for k in range(i, found[1])):
+                i += 1
+                continue
+            place, end, cut = found
+            start = i
+            mention = PlaceMention(start, end, place.name, place.country,
+                                   self._locative(start, cut, typed))
+            if previous is not None and self._joined(previous.end, start):
+                mention.head = previous.head or previous
+                mention.locative = mention.locative or (mention.head.locative)
+            mention.frame = self._frame(start)
+            self.places.append(mention)
+            previous = mention
+            i = end
+
+    def _locative(self, start: int, cut: int, typed: bool) -> bool:
+        words = self.doc.words
+        nouns = _place_nouns()
+        if typed or _strip_prefix(words[start]) in nouns["type"]:
+            return True
+        if cut and words[start][0] in "بل":  # بسوريا، لسوريا
+            return True
+        k = start - 1
+        while k >= 0 and (_strip_prefix(words[k]) in nouns["direction"] or words[k] in nouns["type"]):
+            if words[k][0] == "ب" and _strip_prefix(words[k]) != words[k]:
+                return True
+            k -= 1
+        return k >= 0 and (words[k] in nouns["locative"] or self._frame(start) is not None)
+
+    def _joined(self, prev_end: int, start: int) -> bool:
+        """Places joined as one location: X في محافظة Y، X بريف Y، X، Y."""
+        words = self.doc.words
+        nouns = _place_nouns()
+        between = words[prev_end:start]
+        if len(between) > 4:
+            return False
+        if not between:
+            return True
+        ok = {"في", "،", ","} | nouns["type"] | nouns["direction"]
+        return all(_strip_prefix(w) in ok or w in ok for w in between) and \
+            (between[0] in ("في", "،", ",") or between[0][0] == "ب")
+
+    def _frame(self, start: int) -> str | None:
+        words = self.doc.words
+        for template, phrases in _frames():
+            for toks in phrases:
+                n = len(toks)
+                for skip in (0, 1, 2):
+                    a = start - n - skip
+                    if a >= 0 and tuple(words[a:a + n]) == toks:
+                        if skip == 0 or all(_strip_prefix(w) in _place_nouns()["type"] | {"في"}
+                                            for w in words[a + n:start]):
+                            return template
+        return None
+
+    # --------------------------------------------------------- attribution
+    def attribute(self) -> None:
+        lex, words, doc = lexicon(), self.doc.words, self.doc
+        for s, (a, b) in enumerate(doc.sentence_bounds):
+            found = []
+            for i in range(a, b):
+                if doc.quoted[i]:
+                    continue
+                prep = lex.attribution["prep"].match(words, i, clitics=True)
+                if prep is not None and prep[2] <= 1:
+                    source = self._source_after(prep[1], min(b, prep[1] + 10))
+                    if source is not None:
+                        found.append(Attribution(s, i, source[0], None, frozenset()))
+                    continue
+                verb = lex.attribution["verb"].match(words, i, clitics=True)
+                if verb is not None and verb[2] <= 1:
+                    found.extend(self._speech(s, i, verb[1], b))
+            self.attributions.extend(found)
+
+    def _source_after(self, start: int, stop: int):
+        for a, b, source in self.sources:
+            if start <= a < stop:
+                return source.name, b
+        return None
+
+    def _speech(self, s: int, cue: int, after: int, stop: int) -> list[Attribution]:
+        """قال X إن… / أفاد X بأن… / وأضاف أن…: the speaker is what lies between."""
+        words = self.doc.words
+        limit = min(stop, after + _MAX_SPEAKER)
+        j = after
+        while j < limit and words[j] not in _COMPLEMENT:
+            j += 1
+        if j >= limit:
+            return []
+        speaker = words[after:j]
+        content = [w for w in speaker if w not in ("،", ",", "(", ")")]
+        if not content or all(_is_time_word(w) for w in content):
+            previous = self._previous_attribution(s)
+            if previous is None:
+                return []
+            return [Attribution(s, cue, previous.source, previous.speaker, previous.words)]
+        source = self._source_after(after, j)
+        name = source[0] if source else None
+        person = self._person(after, j)
+        wordset = frozenset(w for w in content if w not in _TITLE_WORDS and len(w) > 2)
+        if name is None:
+            name = self._coreferent(content, wordset)
+        if name is None:
+            name = " ".join(w for w in content if not _is_time_word(w))
+        return [Attribution(s, cue, name, person, wordset)]
+
+    def _person(self, a: int, b: int) -> str | None:
+        """The words of the speaker phrase that are neither title nor organisation."""
+        words, taken = self.doc.words, set()
+        for sa, sb, _src in self.sources:
+            taken.update(range(sa, sb))
+        rest = [k for k in range(a, b) if k not in taken and words[k] not in _TITLE_WORDS
+                and not _is_time_word(words[k]) and words[k] not in ("،", ",", "(", ")")]
+        if not rest or len(rest) > 4:
+            return None
+        first, last = rest[0], rest[-1]
+        if last - first + 1 != len(rest):
+            return None
+        start, end = self.doc.span(first, last + 1)
+        return self.text[start:end]
+
+    def _coreferent(self, content: list[str], wordset: frozenset) -> str | None:
+        """المنظمة → the organisation named before; بالي → the speaker named بالي before."""
+        head = content[0]
+        for att in reversed(self.attributions):
+            if wordset and wordset <= att.words and att.source:
+                return att.source
+        if _strip_prefix(head) in {_strip_prefix(g) for g in _GENERIC_ORG} or head in _GENERIC_ORG:
+            for a, b, source in reversed(self.sources):
+                first = self.doc.words[a]
+                if _strip_prefix(first) == _strip_prefix(head):
+                    return source.name
+        return None
+
+    def _previous_attribution(self, s: int) -> Attribution | None:
+        for att in reversed(self.attributions):
+            if s - att.sentence <= 3:
+                return att
+            break
+        return None
+
+    def sentence_source(self, s: int, position: int) -> Attribution | None:
+        here = [a for a in self.attributions if a.sentence == s]
+        if here:
+            before = [a for a in here if a.position <= position]
+            return before[-1] if before else here[0]
+        # A source that has held the floor for two sentences keeps it for the next.
+        prev = [a for a in self.attributions if a.sentence == s - 1]
+        prev2 = [a for a in self.attributions if a.sentence == s - 2]
+        if prev and prev2 and prev[-1].source == prev2[-1].source:
+            return prev[-1]
+        return None
+
+
+def _is_time_word(word: str) -> bool:
+    lex = lexicon()
+    return bool(lex.relative.match([word], 0, clitics=True)) or bool(lex.weekdays.match([word], 0, True))
+
+
+def _strip_prefix(word: str) -> str:
+    for prefix in ("وب", "ول", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            rest = word[len(prefix):]
+            if rest in _PLACE_WORDS:
+                return rest
+    return word
+
+
+_PLACE_WORDS: set[str] = set()
+
+
+def _place_nouns() -> dict[str, set[str]]:
+    global _PLACE_NOUNS
+    if _PLACE_NOUNS is None:
+        table: dict[str, set[str]] = {"type": set(), "direction": set(), "locative": set()}
+        for role, words in rows("places_nouns.tsv"):
+            for word in words.split("|"):
+                toks = tokens_of(word)
+                if len(toks) == 1:
+                    table[role].add(toks[0])
+                    table[role].add("ال" + toks[0]) if role == "type" else None
+        _PLACE_WORDS.update(table["type"] | table["direction"])
+        _PLACE_NOUNS = table
+    return _PLACE_NOUNS
+
+
+_PLACE_NOUNS = None
+_FRAMES = None
+
+
+def _frames():
+    global _FRAMES
+    if _FRAMES is None:
+        _FRAMES = [(template, [tokens_of(p) for p in phrases.split("|")])
+                   for template, phrases in rows("place_frames.tsv")]
+    return _FRAMES

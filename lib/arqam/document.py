@@ -1,0 +1,108 @@
+"""The folded text cut into tokens, sentences, clauses, lines and quotations.
+
+Everything here is positions in the normalised copy; `Normalized.span` maps a
+run of tokens back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .lexicon import TOKEN
+from .normalize import Normalized
+
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)|\n")
+_CLAUSE_MARK = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
+_OPEN, _CLOSE = "«“", "»”"
+
+
+@dataclass
+class Document:
+    norm: Normalized
+    words: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)
+    sentence_bounds: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    line_of: list[int] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, norm: Normalized) -> "Document":
+        doc = cls(norm)
+        text = norm.text
+        for m in TOKEN.finditer(text):
+            doc.words.append(m.group())
+            doc.starts.append(m.start())
+            doc.ends.append(m.end())
+        doc._sentences(text)
+        doc._lines(text)
+        doc._quotes()
+        return doc
+
+    def _sentences(self, text: str) -> None:
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+        index, bounds, first = [], [], 0
+        for t, start in enumerate(self.starts):
+            s = bisect_right(cuts, start)
+            index.append(s)
+        # Renumber so that sentences are consecutive and hold tokens.
+        renum, current, last = [], -1, None
+        for t, s in enumerate(index):
+            if s != last:
+                current += 1
+                bounds.append([t, t + 1])
+                last = s
+            else:
+                bounds[-1][1] = t + 1
+            renum.append(current)
+        self.sentence_of = renum
+        self.sentence_bounds = [tuple(b) for b in bounds]
+        del first
+
+    def _lines(self, text: str) -> None:
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        self.line_of = [bisect_right(breaks, s) for s in self.starts]
+
+    def _quotes(self) -> None:
+        depth, straight, flags, line = 0, False, [], 0
+        for word, this_line in zip(self.words, self.line_of):
+            if this_line != line:  # a quotation left open closes at its paragraph's end
+                depth, straight, line = 0, False, this_line
+            if word in _OPEN:
+                depth += 1
+                flags.append(True)
+                continue
+            if word in _CLOSE:
+                flags.append(True)
+                depth = max(0, depth - 1)
+                continue
+            if word == '"':
+                straight = not straight
+                flags.append(True)
+                continue
+            flags.append(depth > 0 or straight)
+        self.quoted = flags
+
+    def alone_on_line(self) -> set[int]:
+        counts: dict[int, list[int]] = {}
+        for t, line in enumerate(self.line_of):
+            counts.setdefault(line, []).append(t)
+        return {toks[0] for toks in counts.values() if len(toks) == 1}
+
+    def clause_bounds(self, t: int) -> tuple[int, int]:
+        """Token range of the clause around token t: the sentence cut at commas and quotes."""
+        s0, s1 = self.sentence_bounds[self.sentence_of[t]]
+        a = t
+        while a > s0 and self.words[a - 1] not in _CLAUSE_MARK:
+            a -= 1
+        b = t
+        while b < s1 and self.words[b] not in _CLAUSE_MARK:
+            b += 1
+        return a, b
+
+    def span(self, first: int, last: int, cut: int = 0) -> tuple[int, int]:
+        """Original offsets of tokens first..last-1, skipping `cut` chars of the first."""
+        return self.norm.span(self.starts[first] + cut, self.ends[last - 1])

@@ -1,0 +1,455 @@
+"""Finding figures among the tokens: quantity, counted noun and qualifier.
+
+A figure is `[pre-qualifier] quantity [noun] [post-qualifier]`, where the
+quantity is a cardinal (digits or words, with scales), a range, a vague plural
+(عشرات), a fraction (نصف كيلومتر، ثلثاهم), a dual noun (قتيلان), a singular noun
+after a casualty word (قتل شخص) or an ordinal after a series noun (الدفعة
+السابعة). What makes a number not a figure (a label such as القرار 2254, a
+phone number, a page number alone on its line, a bare year) is decided here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Unit, lexicon
+from .numbers import Number, cardinal, digits_value, fraction_at, ordinal
+
+_RANGE_JOIN = {"الي", "حتي", "ل"}
+_CHANGE_VERBS = {"ارتفع", "ارتفعت", "وارتفع", "وارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت",
+                 "زاد", "زادت", "قفز", "قفزت", "صعد", "صعدت", "هبط", "هبطت"}
+_SUBSET_CUES = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها", "بينهما", "منهما"}
+_PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
+_STOP = {"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "ف", "ب", "ل", "ك", "قد", "لقد",
+         "كان", "كانوا", "كانت", "هو", "هي", "هم", "ان", "انه", "انها", "التي", "الذي", "الذين",
+         "خلال", "منذ", "بعد", "قبل", "حتي", "عند", "لدي", "داخل", "خارج", "بين", "نحو", "حوالي",
+         "اي", "كل", "بعض", "جميع", "غير", "سوي", "فقط", "ايضا", "اخري", "اخر", "هذا", "هذه",
+         "ذلك", "تلك", "هناك", "هنا", "لا", "لم", "لن", "ما", "مما", "عام", "العام", "سنه", "يوم",
+         "اليوم", "امس", "شهر", "الماضي", "الحالي", "الجاري", "المقبل", "القادم", "يونيو"}
+_MAX_DISTANT_QUALIFIER = 7
+
+
+@dataclass
+class FigureMention:
+    start: int
+    end: int
+    kind: str
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: str
+    cut: int = 0
+    unit: str | None = None
+    noun: bool = False           # a counted noun follows (known or not)
+    describer: bool = False      # the noun describes (أجانب) and names no unit
+    bare_currency: str | None = None
+    subset: bool = False         # بينهم / منهم before it
+    share: bool = False          # a fraction of another figure (ثلثاهم)
+    noun_event: str | None = None
+    spelled: bool = False
+
+
+def bounds(qualifier: str, value, kind: str):
+    """low and high for a point value under its qualifier (see tests/corpus/README.md)."""
+    if kind == "fraction" or qualifier == "approx":
+        return None, None
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("at_most", "less_than"):
+        return None, value
+    return value, value
+
+
+class FigureFinder:
+    def __init__(self, words: list[str], blocked: set[int], alone: set[int], line_of: list[int]):
+        self.words = words
+        self.blocked = blocked
+        self.alone = alone
+        self.line_of = line_of
+        self.lex = lexicon()
+        self.phone = self._phone_tokens()
+
+    def find(self) -> list[FigureMention]:
+        found, i, words = [], 0, self.words
+        while i < len(words):
+            if i in self.blocked:
+                i += 1
+                continue
+            mention = self.at(i)
+            if mention is None:
+                i += 1
+                continue
+            found.append(mention)
+            i = mention.end
+        return found
+
+    # ------------------------------------------------------------------ parts
+    def _phone_tokens(self) -> set[int]:
+        """Digit runs that read as phone numbers: +33 1 46..., 650 701 8887, 0620…"""
+        words, phone = self.words, set()
+        i = 0
+        while i < len(words):
+            if not words[i][:1].isdigit():
+                i += 1
+                continue
+            j, digits, run = i, 0, []
+            while j < len(words) and (words[j][:1].isdigit() or (words[j] in "-." and run
+                                                                  and j + 1 < len(words)
+                                                                  and words[j + 1][:1].isdigit())):
+                if words[j][:1].isdigit():
+                    digits += sum(c.isdigit() for c in words[j])
+                run.append(j)
+                j += 1
+            plus = i > 0 and words[i - 1] == "+" or (i > 1 and words[i - 1] == "(" and words[i - 2] == "+")
+            plus = plus or (i > 2 and words[i - 1] == ")" and words[i - 2][:1].isdigit() and words[i - 3] == "+")
+            single = words[i]
+            long_id = len(run) == 1 and single.isdigit() and len(single) >= 8 and not single.endswith("000")
+            zero_id = single.isdigit() and len(single) >= 2 and single.startswith("0")
+            if plus or long_id or zero_id or (len([k for k in run if words[k][:1].isdigit()]) >= 2
+                                               and digits >= 7):
+                phone.update(run)
+            i = max(j, i + 1)
+        return phone
+
+    def _label(self, i: int) -> bool:
+        """A number that names a thing: القرار 2254، رقم 10، كوفيد-19، ص 8."""
+        words = self.words
+        if i in self.phone:
+            return True
+        for back in (1, 2):
+            k = i - back
+            if k < 0:
+                break
+            if self.lex.noncount.match(words, k, clitics=True) and self.lex.noncount.match(words, k, True)[1] == i:
+                return True
+        if i >= 2 and words[i - 1] in ("-", "/") and words[i - 2].isalpha() and i - 2 not in self.blocked:
+            return True
+        if i + 1 < len(words) and words[i + 1] == "/" and words[i][:1].isdigit():
+            return True
+        if i >= 1 and words[i - 1] == "/" and words[i][:1].isdigit():
+            return True
+        return False
+
+    def _quantity(self, i: int):
+        """(kind, value, low, high, qualifier, number_end, extra) at words[i], or None."""
+        words = self.words
+        if i >= len(words) or i in self.blocked:
+            return None
+        found = self._range(i)
+        if found:
+            return found
+        vague = self.lex.vague.match(words, i, clitics=False)
+        if vague is None and words[i].startswith("و") is False:
+            vague = None
+        if vague is not None:
+            (low, high, needs_noun), end, _ = vague
+            prev = words[i - 1] if i > 0 else ""
+            if not (prev and (digits_value(prev) is not None or self._is_number_word(prev))):
+                return ("count", None, low, high, "vague", end, {"needs_noun": needs_noun})
+        share = self._share(i)
+        if share is not None:
+            return share
+        number = cardinal(words, i)
+        if number is not None and any(k in self.blocked for k in range(i, number.end)):
+            number = None
+        if number is not None:
+            if number.role == "fraction":
+                return None
+            return ("count", number.value, None, None, "exact", number.end,
+                    {"spelled": number.spelled, "cut": number.cut, "number": number})
+        fraction = fraction_at(words, i)
+        if fraction is not None:
+            return ("fraction", fraction.value, None, None, "exact", fraction.end,
+                    {"spelled": True, "cut": fraction.cut, "fraction": True})
+        return None
+
+    def _is_number_word(self, word: str) -> bool:
+        return any(role in ("unit", "ten", "hundred", "teen") for _v, role in self.lex.number_word(word))
+
+    def _share(self, i: int):
+        """ثلثاهم، نصفهم، ربعهن: a fraction of the people just counted."""
+        word = self.words[i]
+        for suffix in _PRONOUNS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                stem = word[: -len(suffix)]
+                for value, role in self.lex.number_word(stem):
+                    if role == "fraction":
+                        return ("fraction", value, None, None, "exact", i + 1,
+                                {"share": True, "spelled": True})
+        return None
+
+    def _range(self, i: int):
+        """بين 10 و15، ما بين عشرة وعشرين، 10-15 ألف، من 3 إلى 5 آلاف."""
+        words = self.words
+        j, opener = i, None
+        if words[j] == "ما" and j + 1 < len(words) and words[j + 1] == "بين":
+            j, opener = j + 2, "between"
+        elif words[j] == "بين":
+            j, opener = j + 1, "between"
+        elif words[j] == "من":
+            if i > 0 and (words[i - 1] in _CHANGE_VERBS or words[max(0, i - 3):i] and
+                          any(w in _CHANGE_VERBS for w in words[max(0, i - 4):i])):
+                return None
+            j, opener = j + 1, "from"
+        if j >= len(words):
+            return None
+        first = cardinal(words, j)
+        if first is None or any(k in self.blocked for k in range(j, first.end)):
+            return None
+        k = first.end
+        if k >= len(words):
+            return None
+        if opener == "between":
+            if words[k] == "و":
+                k += 1
+                second = cardinal(words, k)
+            elif words[k].startswith("و"):
+                second = cardinal([words[k][1:]] + words[k + 1:], 0)
+                if second is not None:
+                    second.start, second.end = k, k + second.end
+            else:
+                return None
+        elif opener == "from":
+            if words[k] not in _RANGE_JOIN and not (words[k].startswith("ل") and digits_value(words[k][1:]) is not None):
+                return None
+            if words[k] in _RANGE_JOIN:
+                k += 1
+                second = cardinal(words, k)
+            else:
+                second = cardinal([words[k][1:]] + words[k + 1:], 0)
+                if second is not None:
+                    second.start, second.end = k, k + second.end
+        else:
+            if words[k] != "-" or first.spelled or first.scaled:
+                return None
+            k += 1
+            if k >= len(words) or digits_value(words[k]) is None:
+                return None
+            second = cardinal(words, k)
+        if second is None or any(m in self.blocked for m in range(second.start, second.end)):
+            return None
+        low, high = first.value, second.value
+        if second.scaled and not first.scaled:
+            scale = second.value / (digits_value(words[second.start]) or 1) if not second.spelled else None
+            if scale is None:
+                scale = _trailing_scale(words, second)
+            low = low * scale
+        if low is None or high is None or low >= high:
+            return None
+        low, high = _tidy(low), _tidy(high)
+        if opener is None and high > 100000 and not second.scaled:
+            return None
+        return ("count", None, low, high, "range", second.end, {"spelled": first.spelled})
+
+    def _noun(self, j: int, quantity_kind: str):
+        """The counted noun or unit at words[j]: (Unit | currency | None, end, flags)."""
+        words = self.words
+        if j >= len(words) or j in self.blocked:
+            return None
+        k = j
+        if words[k] == "من" and k + 1 < len(words):
+            k += 1
+        currency = self.lex.currencies.match(words, k, clitics=False)
+        if currency is not None and k == j:
+            payload, end, _ = currency
+            if payload is None:
+                return ("bare_currency", " ".join(words[k:end]), end)
+            return ("currency", payload[0], end)
+        unit = self.lex.units.match(words, k, clitics=True)
+        if unit is not None:
+            payload, end, cut = unit
+            if cut in (0, 2) and (cut == 0 or words[k].startswith("ال")):
+                return ("unit", payload, end)
+        if k != j:
+            return None
+        word = words[j]
+        if self._looks_counted(word):
+            return ("noun", None, j + 1)
+        return None
+
+    def _looks_counted(self, word: str) -> bool:
+        """An unknown word read as the counted noun: a plural or accusative noun, not a verb."""
+        if len(word) < 4 or not word.isalpha() or word in _STOP:
+            return False
+        if self.lex.number_word(word) or self.lex.months.match([word], 0, False) \
+                or self.lex.durations.match([word], 0, False):
+            return False
+        if word[0] in "يتن" and word.endswith(("ون", "ين", "وا")):
+            return False  # يفرون، تقول: imperfect verbs
+        if word.endswith("وا") or word.startswith(("سي", "ست")):
+            return False
+        if self.lex.events.match([word], 0, clitics=False) and not self.lex.units.match([word], 0, False):
+            return False
+        return word.endswith(("ين", "ات", "ون")) and len(word) >= 5
+
+    # ----------------------------------------------------------------- figure
+    def at(self, i: int) -> FigureMention | None:
+        words, lex = self.words, self.lex
+        start, cut, qualifier = i, 0, None
+        pre = lex.qualifiers["pre"].match(words, i, clitics=True)
+        if pre is not None:
+            qualifier, j, cut = pre
+            if cut not in (0, 1):
+                pre = None
+            else:
+                if j < len(words) and words[j] == "ال":
+                    j += 1
+                if self._quantity(j) is None:
+                    pre = None
+                else:
+                    i = j
+        if pre is None:
+            qualifier, cut = None, 0
+        series = self._series(i) if pre is None else None
+        if series is not None:
+            return series
+        quantity = self._quantity(i)
+        if quantity is None:
+            return self._noun_alone(i) if pre is None else None
+        kind, value, low, high, q, end, extra = quantity
+        if pre is None:
+            cut = extra.get("cut", 0)
+            if cut > 1:
+                return None
+        if self._label(i) or (i in self.alone and end - i == 1 and i not in self.blocked
+                              and self._alone_line(i, end)):
+            return None
+        if q == "vague" or q == "range":
+            qualifier = q if qualifier is None or q == "vague" else qualifier
+            if q == "range":
+                qualifier = "range"
+        mention = FigureMention(start, end, kind, value, low, high, qualifier or "exact", cut=cut,
+                                spelled=extra.get("spelled", False), share=extra.get("share", False))
+        noun = self._noun(end, kind)
+        if noun is not None:
+            self._apply_noun(mention, noun)
+        elif extra.get("needs_noun"):
+            return None
+        if extra.get("fraction") and not mention.share:
+            if mention.kind != "measure":
+                if noun is None or not words[end].startswith("ال"):
+                    return None
+                mention.share = True
+        if mention.share:
+            mention.kind, mention.unit = "fraction", "share"
+        post = lex.qualifiers["post"].match(words, mention.end, clitics=False)
+        if post is not None and mention.qualifier in ("exact",):
+            mention.qualifier, mention.end = post[0], post[1]
+        if mention.qualifier == "exact" and not mention.share:
+            mention.qualifier = self._distant_qualifier(start) or "exact"
+        if not mention.noun and not mention.spelled and mention.qualifier == "exact" \
+                and isinstance(mention.value, int) and 1900 <= mention.value <= 2100 \
+                and mention.kind == "count":
+            return None  # a bare year
+        if mention.qualifier not in ("vague", "range"):
+            mention.low, mention.high = bounds(mention.qualifier, mention.value, mention.kind)
+        if i > 0 and (words[i - 1] in _SUBSET_CUES or (i > 1 and words[i - 2] == "من" and words[i - 1] in _SUBSET_CUES)):
+            mention.subset = True
+        if start > 0 and words[start - 1] in _SUBSET_CUES:
+            mention.subset = True
+        return mention
+
+    def _alone_line(self, i: int, end: int) -> bool:
+        return True
+
+    def _apply_noun(self, mention: FigureMention, noun) -> None:
+        what, payload, end = noun
+        mention.end, mention.noun = end, True
+        if what == "currency":
+            mention.kind, mention.unit = "money", payload
+        elif what == "bare_currency":
+            mention.kind, mention.bare_currency = "money", payload
+        elif what == "unit":
+            unit: Unit = payload
+            if unit.name == "*":
+                mention.describer = True
+            elif unit.kind == "measure" or unit.kind == "percent":
+                mention.kind, mention.unit = unit.kind, unit.name
+            else:
+                mention.unit = unit.name
+            if mention.kind == "fraction" and unit.kind == "measure":
+                mention.kind = "measure"
+
+    def _distant_qualifier(self, start: int) -> str | None:
+        """قد يصل عدد القتلى إلى 100، تجاوز عدد النازحين 100 ألف."""
+        words = self.words
+        for back in range(1, _MAX_DISTANT_QUALIFIER + 1):
+            k = start - back
+            if k < 0 or words[k] in ("،", ",", ".", "«", "»", ":", "؛") or digits_value(words[k]) is not None:
+                return None
+            found = self.lexicon_verb(k)
+            if found is not None:
+                return found
+        return None
+
+    def lexicon_verb(self, k: int) -> str | None:
+        found = self.lex.qualifiers["verb"].match(self.words, k, clitics=True)
+        if found is not None and found[2] in (0, 1):
+            return found[0]
+        return None
+
+    def _series(self, i: int) -> FigureMention | None:
+        """الدفعة السابعة، المرحلة الثانية: an ordinal numbering a series."""
+        words = self.words
+        found = self.lex.series.match(words, i, clitics=True)
+        if found is None or found[2] > 1:
+            return None
+        unit, j, cut = found
+        if j >= len(words):
+            return None
+        number = ordinal(words, j)
+        if number is None or not words[j].startswith("ال") and not words[i].startswith("ال"):
+            digits = digits_value(words[j].removeprefix("ال")) if j < len(words) else None
+            if words[j] == "ال" and j + 1 < len(words):
+                digits = digits_value(words[j + 1])
+                if isinstance(digits, int):
+                    return FigureMention(i, j + 2, "ordinal", digits, digits, digits, "exact", cut=cut, unit=unit)
+            return None
+        value = number.value
+        return FigureMention(i, number.end, "ordinal", value, value, value, "exact", cut=cut, unit=unit)
+
+    def _noun_alone(self, i: int) -> FigureMention | None:
+        """قتيلان (two), or قُتل شخص (one): a count with no number word."""
+        words = self.words
+        found = self.lex.units.match(words, i, clitics=True)
+        if found is None:
+            return None
+        unit, end, cut = found
+        if unit.kind != "count" or cut > 1 or unit.count is None:
+            return None
+        if i > 0 and (digits_value(words[i - 1]) is not None or self._is_number_word(words[i - 1])):
+            return None
+        if unit.count == 2:
+            return FigureMention(i, end, "count", 2, 2, 2, "exact", cut=cut,
+                                 unit=None if unit.name == "*" else unit.name, noun=True)
+        if words[i].startswith("ال") or cut:
+            return None
+        prev = words[i - 1] if i > 0 else ""
+        event = self.lex.events.match(words, i - 1, clitics=True) if i > 0 else None
+        after = words[end] if end < len(words) else ""
+        if after in ("واحد", "واحده"):
+            return FigureMention(i, end + 1, "count", 1, 1, 1, "exact", unit=unit.name, noun=True)
+        if event is None or event[1] != i or event[0][0] not in ("killed", "died", "wounded", "missing",
+                                                                  "detained", "released", "drowned"):
+            return None
+        if prev in ("عدد", "حصيله"):
+            return None
+        if self.lex.units.match(words, end, clitics=False) or after.startswith("ال") and len(after) > 4 \
+                and after not in ("الاقل",):
+            return None  # مقتل شخص الجنسية … : a noun phrase, not "one person"
+        return FigureMention(i, end, "count", 1, 1, 1, "exact", unit=unit.name, noun=True)
+
+
+def _trailing_scale(words: list[str], number: Number) -> float:
+    factor = 1
+    for k in range(number.end - 1, number.start - 1, -1):
+        roles = {r: v for v, r in lexicon().number_word(words[k])}
+        if "scale" in roles:
+            factor *= roles["scale"]
+        else:
+            break
+    return factor
+
+
+def _tidy(value):
+    return int(value) if float(value).is_integer() else value

@@ -1,0 +1,253 @@
+"""Loading the language data in `data/` into look-up tables, once.
+
+Every data file is a TSV whose comment lines say its purpose and format; this
+module only reads them. Entries are folded the way article text is (see
+normalize.py) and split into tokens, so that a phrase matches a run of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any, Iterator
+
+from .normalize import fold
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
+
+# Proclitics a word may carry before a lexicon entry: conjunctions, prepositions
+# and the article, longest first.
+_PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل", "ك")
+
+
+def tokens_of(phrase: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(fold(phrase)))
+
+
+def stripped(word: str) -> Iterator[tuple[str, int]]:
+    """The word, then the word without each proclitic it may carry."""
+    yield word, 0
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            yield word[len(prefix):], len(prefix)
+
+
+def rows(name: str) -> list[list[str]]:
+    """The non-comment rows of a data file, split on tabs."""
+    try:  # TEMPORARY while the gazetteer is written
+        text = resources.files("arqam").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@dataclass
+class Phrases:
+    """Phrases of one or more tokens, found by their first token."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, payload: Any) -> None:
+        toks = tokens_of(phrase)
+        if not toks:
+            return
+        entries = self.by_first.setdefault(toks[0], [])
+        if all(existing != toks for existing, _ in entries):
+            entries.append((toks, payload))
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, words: list[str], i: int, clitics: bool = True):
+        """Longest phrase starting at words[i]: (payload, end, prefix_len) or None."""
+        candidates = stripped(words[i]) if clitics else ((words[i], 0),)
+        for head, cut in candidates:
+            for toks, payload in self.by_first.get(head, ()):
+                n = len(toks)
+                if tuple(words[i + 1:i + n]) == toks[1:]:
+                    return payload, i + n, cut
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.by_first
+
+
+def _split(cell: str) -> list[str]:
+    return [w for w in cell.split("|") if w.strip()]
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str
+    count: int | None  # 1 for a singular form, 2 for a dual, None for a plural
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int
+    variant: str
+    needs_context: bool
+
+
+class Lexicon:
+    """All the language data, folded and indexed; each table loads on first use."""
+
+    @cached_property
+    def numbers(self) -> dict[str, list[tuple[float, str]]]:
+        table: dict[str, list[tuple[float, str]]] = {}
+        for value, role, _note, forms in rows("numbers.tsv"):
+            number = float(value)
+            number = int(number) if number.is_integer() else number
+            for form in _split(forms):
+                table.setdefault(" ".join(tokens_of(form)), []).append((number, role))
+        return table
+
+    def number_word(self, word: str) -> list[tuple[float, str]]:
+        return self.numbers.get(word, ())
+
+    @cached_property
+    def qualifiers(self) -> dict[str, Phrases]:
+        table = {pos: Phrases() for pos in ("pre", "post", "verb")}
+        for qualifier, position, phrase in rows("qualifiers.tsv"):
+            table[position].add(phrase, qualifier)
+        return table
+
+    @cached_property
+    def vague(self) -> Phrases:
+        table = Phrases()
+        for low, high, needs, phrases in rows("vague.tsv"):
+            for phrase in _split(phrases):
+                table.add(phrase, (int(low), int(high), needs == "noun"))
+        return table
+
+    @cached_property
+    def units(self) -> Phrases:
+        table = Phrases()
+        for name, kind, singular, dual, plural in rows("units.tsv"):
+            for cell, count in ((singular, 1), (dual, 2), (plural, None)):
+                for form in _split(cell):
+                    table.add(form, Unit(name, kind, count))
+        return table
+
+    @cached_property
+    def currencies(self) -> Phrases:
+        table = Phrases()
+        for code, country, phrases, bare in (r + [""] * (4 - len(r)) for r in rows("currencies.tsv")):
+            for phrase in _split(phrases):
+                table.add(phrase, (code,))
+            for word in _split(bare):
+                table.add(word, None)
+                self.bare_currency.setdefault(" ".join(tokens_of(word)), []).append((code, country))
+        return table
+
+    @cached_property
+    def bare_currency(self) -> dict[str, list[tuple[str, str]]]:
+        return {}
+
+    @cached_property
+    def series(self) -> Phrases:
+        table = Phrases()
+        for unit, nouns in rows("series.tsv"):
+            for noun in _split(nouns):
+                table.add(noun, unit)
+        return table
+
+    @cached_property
+    def noncount(self) -> Phrases:
+        table = Phrases()
+        for (words,) in rows("noncount.tsv"):
+            for word in _split(words):
+                table.add(word, True)
+        return table
+
+    @cached_property
+    def months(self) -> Phrases:
+        table = Phrases()
+        for number, variant, context, names in rows("months.tsv"):
+            for name in _split(names):
+                table.add(name, Month(int(number), variant, context == "context"))
+        return table
+
+    @cached_property
+    def weekdays(self) -> Phrases:
+        table = Phrases()
+        for day, names in rows("weekdays.tsv"):
+            for name in _split(names):
+                table.add(name, int(day))
+        return table
+
+    @cached_property
+    def relative(self) -> Phrases:
+        table = Phrases()
+        for kind, offset, phrases in rows("relative_times.tsv"):
+            for phrase in _split(phrases):
+                table.add(phrase, (kind, int(offset)))
+        return table
+
+    @cached_property
+    def durations(self) -> Phrases:
+        table = Phrases()
+        for designator, singular, dual, plural in rows("durations.tsv"):
+            for cell, count in ((singular, 1), (dual, 2), (plural, None)):
+                for form in _split(cell):
+                    table.add(form, (designator, count))
+        return table
+
+    @cached_property
+    def attribution(self) -> dict[str, Phrases]:
+        table = {kind: Phrases() for kind in ("prep", "verb", "continue")}
+        for kind, phrases in rows("attribution.tsv"):
+            for phrase in _split(phrases):
+                table[kind].add(phrase, kind)
+        return table
+
+    @cached_property
+    def events(self) -> Phrases:
+        table = Phrases()
+        for name, applies, _english, words in rows("events.tsv"):
+            for word in _split(words):
+                table.add(word, (name, applies))
+        return table
+
+    @cached_property
+    def countries(self) -> dict[str, tuple[str, str]]:
+        return {code: (name, tz) for code, tz, name, _names in rows("countries.tsv")}
+
+    @cached_property
+    def places(self) -> Phrases:
+        table = Phrases()
+        for code, _tz, name, names in rows("countries.tsv"):
+            for alias in _split(names):
+                table.add(alias, Place(name, "country", code))
+        for name, kind, country, names in rows("places.tsv"):
+            for alias in _split(names):
+                table.add(alias, Place(name, kind, country))
+        return table
+
+    @cached_property
+    def sources(self) -> Phrases:
+        table = Phrases()
+        for name, short, _country, names in rows("sources.tsv"):
+            for alias in _split(names):
+                table.add(alias, Source(name, short))
+        return table
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon()

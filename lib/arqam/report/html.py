@@ -1,0 +1,75 @@
+"""Small HTML pieces every section uses: escaping and bidi isolation.
+
+Every string that reaches the page passes through `ar` or `en` (or `esc`), which
+escape it first, so an article holding `<script>` shows it as text. Then runs of
+the other direction are isolated in <bdi>: digits and Latin names inside Arabic
+prose (so "≥45,000" is not mirrored into "45,000≤"), Arabic inside English.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_LATIN = "0-9A-Za-z\u00c0-\u024f²³°%"
+# A run of digits/Latin, with inner punctuation, and an optional qualifier sign.
+_LTR_RUN = re.compile(rf"[~≥≤<>≈]?[{_LATIN}]+(?:[ .,:/'’()\-–+][{_LATIN}]+\)?)*")
+_RTL_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+                      r"(?:[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff«» ,.،:()/\-–0-9]*"
+                      r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff»)])?")
+
+
+def esc(text) -> str:
+    """Escaped text, quotes included, safe in element content and attributes."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def ltr(text) -> str:
+    """A left-to-right island (a number with its sign, a Latin name) in any context."""
+    return f'<bdi dir="ltr">{esc(text)}</bdi>'
+
+
+def ar(text) -> str:
+    """Arabic prose, escaped, with its numbers and Latin runs isolated."""
+    return _isolate(str(text or ""), _LTR_RUN, 'dir="ltr"')
+
+
+def en(text) -> str:
+    """English prose, escaped, with its Arabic runs isolated."""
+    return _isolate(str(text or ""), _RTL_RUN, 'dir="rtl" lang="ar"')
+
+
+def _isolate(text: str, pattern: re.Pattern, attrs: str) -> str:
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(esc(text[last:match.start()]))
+        out.append(f"<bdi {attrs}>{esc(match.group())}</bdi>")
+        last = match.end()
+    out.append(esc(text[last:]))
+    return "".join(out)
+
+
+def fig_link(fig_id: str, inner_html: str, css: str = "fig") -> str:
+    """A link from a figure mentioned anywhere to its row in the table of figures."""
+    return f'<a class="{css}" href="#row-{esc(fig_id)}">{inner_html}</a>'
+
+
+def row_id(fig_id: str) -> str:
+    return f"row-{esc(fig_id)}"
+
+
+class Html:
+    """An HTML fragment that notebooks display and nbconvert copies into the page."""
+
+    def __init__(self, markup: str, text: str = ""):
+        self.markup = markup
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.text or "<arqam report section>"

@@ -1,0 +1,611 @@
+"""Time expressions: finding them among the tokens, then resolving them to ISO 8601.
+
+Finding is pure grammar over the folded tokens (month names, weekdays,
+relative words, clock times, durations from data/). Resolving needs the
+article: its publication date, the day a quotation was given, a year named a
+sentence earlier, the time zone of the place; `Resolver` takes those from the
+caller so this module knows nothing of sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import calendar as cal
+from .lexicon import lexicon
+from .numbers import cardinal, digits_value, ordinal, spelled
+
+_YEAR_WORDS = {"عام", "العام", "لعام", "بعام", "للعام", "سنه", "السنه", "لسنه", "بسنه", "عامي"}
+_YEAR_PREPS = {"في", "منذ", "حتى", "قبل", "بعد", "خلال", "مطلع", "اواخر", "اوايل", "بدايه", "نهايه", "من", "الي", "و", "ب", "عام", "العام"}
+_MONTH_WORD = {"شهر", "الشهر", "بشهر", "لشهر"}
+_CLOCK_WORDS = {"الساعه", "ساعه", "بالساعه"}
+_OF = {"من", "في", "ب"}
+_GMT = (("ت", "غ"), ("ت", ".", "غ"), ("بتوقيت", "غرينتش"), ("بتوقيت", "غرينيتش"),
+        ("بتوقيت", "جرينتش"), ("توقيت", "غرينتش"), ("بتوقيت", "gmt"), ("gmt",), ("GMT",),
+        ("بتوقيت", "GMT"), ("UTC",), ("بالتوقيت", "العالمي"))
+_LOCAL = (("بالتوقيت", "المحلي"), ("بالتوقيت", "المحلي"), ("بتوقيت", "مكه"))
+_PM = {"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر", "ليلا", "الليل", "العشاء",
+       "مساء،"}
+_PM_PHRASES = (("بعد", "الظهر"), ("بعد", "العصر"), ("بعد", "المغرب"), ("قبل", "المغرب"),
+               ("هذه", "الليله"))
+_AM = {"صباحا", "صباح", "الصبح", "الصباح", "فجرا", "الفجر", "فجر"}
+_AM_PHRASES = (("قبل", "الظهر"), ("هذا", "الصباح"))
+_DAY_PART_HOURS = {"ظهرا": 12, "الظهر": 12}
+_PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "السابق", "الفايته", "المنصرمه"}
+_FUTURE = {"المقبل", "القادم", "الجاي", "المقبله", "القادمه", "التالي"}
+_NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
+                    "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    kind: str
+    cut: int = 0
+    rel: tuple[str, int] | None = None
+    weekday: int | None = None
+    direction: int = 0          # -1 past, +1 future, 0 as the resolver prefers
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    hijri: bool = False
+    hour: int | None = None
+    minute: int = 0
+    zone: str | None = None     # "Z", "local"
+    period: str | None = None   # "am", "pm"
+    duration: str | None = None
+    since: bool = False
+    in_quote: bool = False
+    value: str | None = None
+    span: tuple | None = None   # resolved (first day, last day) for a figure's `when`
+
+
+def _match(words: list[str], i: int, phrases) -> int:
+    """End index if one of `phrases` (tuples of tokens) starts at words[i], else 0."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(w.lower() for w in words[i:i + n]) == tuple(p.lower() for p in phrase):
+            return i + n
+    return 0
+
+
+def _year_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """A year at words[i]: 2018, عام 2018, من عام 2014, لعام 2014; (year, end)."""
+    j = i
+    if j < len(words) and words[j] in ("من", "في") and j + 1 < len(words) and words[j + 1] in _YEAR_WORDS:
+        j += 1
+    if j < len(words) and words[j] in _YEAR_WORDS:
+        j += 1
+    if j < len(words):
+        value = digits_value(words[j])
+        if isinstance(value, int) and 1000 <= value <= 2100 and len(words[j]) == 4:
+            end = j + 1
+            if end < len(words) and words[end] in ("ه", "هـ", "م"):
+                end += 1
+            return value, end
+    return None
+
+
+def _month_at(words: list[str], i: int):
+    found = lexicon().months.match(words, i, clitics=False)
+    if found:
+        return found
+    # Months with ب or ل (بايلول) and the dual naming نيسان/أبريل.
+    return lexicon().months.match(words, i, clitics=True)
+
+
+def _dual_month_tail(words: list[str], j: int, month) -> int:
+    """نيسان/أبريل and نيسان (أبريل): the second name of the same month is part of it."""
+    if j + 1 < len(words) and words[j] in ("/", "(", "-"):
+        other = lexicon().months.match(words, j + 1, clitics=False)
+        if other and other[0].number == month.number:
+            end = other[1]
+            if words[j] == "(" and end < len(words) and words[end] == ")":
+                end += 1
+            return end
+    return j
+
+
+def _day_number(words: list[str], i: int) -> tuple[int, int] | None:
+    value = digits_value(words[i])
+    if isinstance(value, int) and 1 <= value <= 31 and len(words[i]) <= 2:
+        return value, i + 1
+    number = ordinal(words, i)
+    if number and 1 <= number.value <= 31:
+        return int(number.value), number.end
+    return None
+
+
+def _clock_value(words: list[str], i: int) -> tuple[int, int, int] | None:
+    """Hour and minute at words[i]: 6, 6:30, 16.00, السادسة, ثلاثة; (hour, minute, end)."""
+    if i >= len(words):
+        return None
+    word = words[i]
+    if word.isdigit() and len(word) <= 2:
+        if i + 2 < len(words) and words[i + 1] == ":" and words[i + 2].isdigit() and len(words[i + 2]) == 2:
+            end = i + 3
+            if end + 1 < len(words) and words[end] == ":" and words[end + 1].isdigit():
+                end += 2
+            return int(word), int(words[i + 2]), end
+        return int(word), 0, i + 1
+    if "." in word:
+        hh, _, mm = word.partition(".")
+        if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) <= 24 and int(mm) < 60:
+            return int(hh), int(mm), i + 1
+        return None
+    number = ordinal(words, i) or spelled(words, i)
+    if number and 0 <= number.value <= 24 and float(number.value).is_integer():
+        return int(number.value), 0, number.end
+    return None
+
+
+def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
+    """و نصف / وربع / وثلث / و18 دقيقة / إلا ربع after an hour."""
+    if j >= len(words):
+        return minute, j
+    word = words[j]
+    parts = {"نصف": 30, "نص": 30, "ربع": 15, "ثلث": 20}
+    if word.startswith("و") and word[1:] in parts:
+        return parts[word[1:]], j + 1
+    if word == "و" and j + 1 < len(words) and words[j + 1] in parts:
+        return parts[words[j + 1]], j + 2
+    if word in ("الا", "إلا") and j + 1 < len(words):
+        part = words[j + 1].rstrip("ا")
+        if part in parts:
+            return -parts[part], j + 2
+    k = j + 1 if word == "و" else j
+    if k < len(words) and (words[k].startswith("و") or k > j):
+        text = words[k] if k > j else words[k][1:]
+        value = digits_value(text)
+        end = k + 1
+        if value is None:
+            tail = spelled([text] + words[k + 1:], 0)
+            if tail is not None:
+                value, end = tail.value, k + tail.end
+        if value is not None and end < len(words) and words[end] in ("دقيقه", "دقايق"):
+            return int(value), end + 1
+    return minute, j
+
+
+class TimeFinder:
+    """Finds every time expression in a token list, leftmost-longest."""
+
+    def __init__(self, words: list[str]):
+        self.words = words
+
+    def find(self) -> list[TimeMention]:
+        found: list[TimeMention] = []
+        i, words = 0, self.words
+        while i < len(words):
+            mention = self.at(i)
+            if mention is None:
+                i += 1
+                continue
+            if i > 0 and words[i - 1] == "منذ":
+                mention.since = True
+            found.append(mention)
+            i = max(mention.end, i + 1)
+        return found
+
+    def at(self, i: int) -> TimeMention | None:
+        return (self._clock(i) or self._weekday(i) or self._date(i) or self._relative(i)
+                or self._year(i) or self._duration(i))
+
+    # clock times ---------------------------------------------------------
+    def _clock(self, i: int) -> TimeMention | None:
+        words = self.words
+        start = i
+        if words[i] in _CLOCK_WORDS:
+            parsed = _clock_value(words, i + 1)
+            if parsed is None:
+                return None
+        else:
+            # Without الساعة: 16.00 ت غ، 15:15، 3:18 صباحا، الثالثة فجرا.
+            parsed = _clock_value(words, i)
+            if parsed is None:
+                return None
+            end = parsed[2]
+            if words[i][0].isdigit():
+                if ":" not in words[i:end] and not self._has_clock_tail(end):
+                    return None
+            elif ordinal(words, i) is None or not self._has_clock_tail(end):
+                return None
+        hour, minute, end = parsed
+        if hour > 24 or minute > 59:
+            return None
+        minute, end = _minutes_tail(words, end, minute)
+        mention = TimeMention(start, end, "time", hour=hour, minute=minute)
+        if minute < 0:
+            mention.hour, mention.minute = hour - 1, 60 + minute
+        end = self._clock_tail(mention, end)
+        mention.end = end
+        return mention
+
+    def _has_clock_tail(self, j: int) -> bool:
+        words = self.words
+        return j < len(words) and (words[j] in _AM | _PM or bool(_match(words, j, _GMT))
+                                   or bool(_match(words, j, _PM_PHRASES + _AM_PHRASES)))
+
+    def _clock_tail(self, mention: TimeMention, j: int) -> int:
+        words = self.words
+        for _ in range(2):
+            if j >= len(words):
+                break
+            if (end := _match(words, j, _GMT)):
+                mention.zone, j = "Z", end
+            elif (end := _match(words, j, _LOCAL)):
+                mention.zone, j = "local", end
+            elif words[j] in _PM:
+                mention.period, j = "pm", j + 1
+            elif words[j] in _AM:
+                mention.period, j = "am", j + 1
+            elif (end := _match(words, j, _PM_PHRASES)):
+                mention.period, j = "pm", end
+            elif (end := _match(words, j, _AM_PHRASES)):
+                mention.period, j = "am", end
+            else:
+                break
+        if mention.period == "pm" and words[j - 1] in _DAY_PART_HOURS and mention.hour == 12:
+            mention.period = "noon"
+        return j
+
+    # weekdays, dates, months ------------------------------------------------
+    def _weekday(self, i: int) -> TimeMention | None:
+        words = self.words
+        start = i
+        if words[i] in ("يوم", "ويوم", "اليوم") and i + 1 < len(words) and words[i + 1] in lexicon().weekdays:
+            i += 1
+        found = lexicon().weekdays.match(words, i, clitics=True)
+        if not found or found[2] not in (0, 1):
+            return None
+        day, end, cut = found
+        if end < len(words) and words[end] in ("عشر", "عشره"):
+            return None  # الأحد عشر is an ordinal
+        mention = TimeMention(start, end, "date", weekday=day, cut=cut if start == i else 0)
+        if end < len(words) and words[end] in _PAST:
+            mention.direction, mention.end = -1, end + 1
+        elif end < len(words) and words[end] in _FUTURE:
+            mention.direction, mention.end = 1, end + 1
+        # الاثنين 18 شباط، الخميس الموافق 14 شهر شباط، الثلاثاء التاسع عشر من هذا الشهر
+        j = mention.end
+        if j < len(words) and words[j] in ("،", ","):
+            j += 1
+        if j < len(words) and words[j] in ("الموافق", "الموافق:"):
+            j += 1
+        if j < len(words) and words[j] in ("في",):
+            j += 1
+        date = self._date(j) if j < len(words) else None
+        if date is None and j < len(words):
+            day_number = _day_number(words, j)
+            if day_number and not (day_number[1] < len(words) and words[day_number[1]] in _MONTH_WORD | {"من"}):
+                if day_number[1] == len(words) or words[day_number[1]] not in lexicon().durations:
+                    date = TimeMention(j, day_number[1], "date", day=day_number[0])
+                    if not words[j][0].isdigit():
+                        date.day = day_number[0]
+        if date is not None and date.kind == "date" and date.day is not None:
+            date.start, date.weekday, date.cut = start, day, mention.cut
+            return date
+        return mention
+
+    def _date(self, i: int) -> TimeMention | None:
+        words = self.words
+        start = i
+        lead = words[i]
+        if lead in ("اليوم",) and i + 1 < len(words) and ordinal(words, i + 1):
+            i += 1  # اليوم الثالث من اكتوبر
+        # d/m/yyyy or d/m
+        if words[i].isdigit() and i + 2 < len(words) and words[i + 1] == "/" and words[i + 2].isdigit():
+            d, m = int(words[i]), int(words[i + 2])
+            end, year = i + 3, None
+            if end + 1 < len(words) and words[end] == "/" and words[end + 1].isdigit():
+                year, end = int(words[end + 1]), end + 2
+                if year < 100:
+                    year += 2000
+            if 1 <= d <= 31 and 1 <= m <= 12 and (year or d <= 31):
+                return TimeMention(start, end, "date", day=d, month=m, year=year)
+            if 1 <= d <= 12 and 1900 <= m <= 2100:
+                return TimeMention(start, end, "month", month=d, year=m)
+            return None
+        day = _day_number(words, i)
+        if day is not None:
+            j = day[1]
+            if j < len(words) and words[j] in _OF:
+                j += 1
+            if j < len(words) and words[j] in _MONTH_WORD:
+                j += 1
+            month = _month_at(words, j) if j < len(words) else None
+            if month is None and j < len(words) and words[j - 1] in _MONTH_WORD:
+                month = self._numeric_month(j)
+            if month is not None:
+                return self._finish_date(start, month, day=day[0])
+            # يوليو 13-15 and تموز 13 are handled from the month side
+            return None
+        j = i
+        if words[j] in _MONTH_WORD:
+            j += 1
+            if j >= len(words):
+                return None
+        month = _month_at(words, j)
+        if month is None:
+            if words[i] in _MONTH_WORD:
+                numeric = self._numeric_month(j)
+                if numeric is not None:
+                    return self._finish_date(start, numeric)
+            return None
+        info, end, cut = month
+        if info.needs_context and j == i:
+            before = words[i - 1] if i > 0 else ""
+            after_year = _year_at(words, end)
+            after_day = end < len(words) and _day_number(words, end) and words[end].isdigit()
+            if before not in _YEAR_PREPS | {"مطلع", "منتصف", "اواخر", "اوايل", "بدايه", "نهايه", "حتي", "خلال"} \
+                    and not after_year and not after_day:
+                return None
+        # تموز 13 (month then day)
+        if end < len(words) and words[end].isdigit() and len(words[end]) <= 2 and 1 <= int(words[end]) <= 31:
+            after = end + 1
+            if after >= len(words) or words[after] not in lexicon().units and not _year_at(words, after) \
+                    and words[after] not in ("-", "الي", "و"):
+                return self._finish_date(start, month, day=int(words[end]), month_first=True)
+        return self._finish_date(start, month)
+
+    def _numeric_month(self, j: int):
+        words = self.words
+        value = digits_value(words[j])
+        if value is None:
+            number = spelled(words, j) or ordinal(words, j)
+            if number is None:
+                return None
+            value, end = number.value, number.end
+        else:
+            end = j + 1
+        if isinstance(value, int) and 1 <= value <= 12:
+            from .lexicon import Month
+            return Month(value, "numeric", False), end, 0
+        return None
+
+    def _finish_date(self, start: int, month, day: int | None = None, month_first: bool = False):
+        info, end, cut = month
+        words = self.words
+        end = _dual_month_tail(words, end, info)
+        if month_first:
+            end += 1
+        year = None
+        if (found := _year_at(words, end)) is not None:
+            year, end = found
+        kind = "date" if day is not None else "month"
+        return TimeMention(start, end, kind, day=day, month=info.number, year=year,
+                           hijri=info.variant == "hijri", cut=cut if not day else 0)
+
+    # relative words, years, durations ---------------------------------------
+    def _relative(self, i: int) -> TimeMention | None:
+        words = self.words
+        found = lexicon().relative.match(words, i, clitics=True)
+        if not found:
+            return None
+        (kind, offset), end, cut = found
+        if cut and cut > 1 and kind != "now":
+            return None
+        if kind == "day" and offset == 0 and end < len(words) and words[end] in _NOT_TODAY_AFTER:
+            return None
+        if kind == "now":
+            return TimeMention(i, end, "now", rel=(kind, offset), cut=cut)
+        mention = TimeMention(i, end, {"day": "date", "week": "interval", "month": "month",
+                                       "year": "year"}[kind], rel=(kind, offset), cut=cut)
+        return mention
+
+    def _year(self, i: int) -> TimeMention | None:
+        words = self.words
+        if words[i] in _YEAR_WORDS:
+            found = _year_at(words, i)
+            if found:
+                return TimeMention(i, found[1], "year", year=found[0])
+            return None
+        if i > 0 and words[i - 1] in _YEAR_PREPS and words[i].isdigit() and len(words[i]) == 4:
+            year = int(words[i])
+            if 1900 <= year <= 2100 and not (i + 1 < len(words) and words[i + 1] in lexicon().units):
+                return TimeMention(i, i + 1, "year", year=year)
+        return None
+
+    def _duration(self, i: int) -> TimeMention | None:
+        words = self.words
+        start = i
+        within = words[i] in ("خلال", "غضون") and i + 1 < len(words)
+        j = i + 1 if within else i
+        if within and words[j] == "ال":
+            return None
+        unit = lexicon().durations.match(words, j, clitics=False)
+        if unit is not None:
+            (designator, count), end, _ = unit
+            if count == 2 or (count == 1 and within):
+                return self._duration_mention(start if within else j, end, count, designator)
+            return None
+        number = cardinal(words, j)
+        if number is None or number.end >= len(words):
+            return None
+        unit = lexicon().durations.match(words, number.end, clitics=False)
+        if unit is None:
+            return None
+        (designator, _count), end, _ = unit
+        if isinstance(number.value, float) and not number.value.is_integer():
+            return None
+        return self._duration_mention(start if within else j, end, int(number.value), designator,
+                                      cut=number.cut if not within else 0)
+
+    def _duration_mention(self, start, end, count, designator, cut=0):
+        iso = {"S": f"PT{count}S", "M": f"PT{count}M", "H": f"PT{count}H", "D": f"P{count}D",
+               "W": f"P{count}W", "MO": f"P{count}M", "Y": f"P{count}Y"}[designator]
+        return TimeMention(start, end, "duration", duration=iso, cut=cut)
+
+
+@dataclass
+class Resolver:
+    """Turns mentions into ISO values against the article's dates and places.
+
+    `speech_day(mention)` gives the day a quotation was given (or None),
+    `year_hint(mention)` a year named just before, `zone(mention)` the tz
+    name of the place. `prefer` is "past" for news, "future" for announcements.
+    """
+
+    published: dt.date | None
+    prefer: str = "past"
+    speech_day: Callable[[TimeMention], dt.date | None] = lambda m: None
+    year_hint: Callable[[TimeMention], int | None] = lambda m: None
+    zone: Callable[[TimeMention], str | None] = lambda m: None
+    day_of: Callable[[TimeMention], dt.date | None] = lambda m: None
+    gmt_pair: dict = field(default_factory=dict)
+
+    def ref(self, mention: TimeMention) -> dt.date | None:
+        return (self.speech_day(mention) if mention.in_quote else None) or self.published
+
+    def resolve(self, mention: TimeMention) -> None:
+        handler = getattr(self, "_" + mention.kind, None)
+        if handler is not None:
+            handler(mention)
+
+    def _date(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        day = None
+        if m.rel is not None:
+            day = ref + dt.timedelta(days=m.rel[1]) if ref else None
+        elif m.day is not None and m.month is not None:
+            day = self._calendar_day(m, ref)
+        elif m.weekday is not None and ref is not None:
+            day = self._weekday_day(m, ref)
+        elif m.day is not None and ref is not None:
+            try:
+                day = ref.replace(day=m.day)
+            except ValueError:
+                day = None
+        if day is not None:
+            m.value, m.span = day.isoformat(), (day, day)
+
+    def _calendar_day(self, m: TimeMention, ref: dt.date | None) -> dt.date | None:
+        if m.hijri:
+            year = m.year
+            if year is None:
+                if ref is None:
+                    return None
+                year = cal.gregorian_to_hijri(ref)[0]
+            try:
+                return cal.hijri_to_gregorian(year, m.month, m.day)
+            except (ValueError, OverflowError):
+                return None
+        year = m.year or self.year_hint(m)
+        if year is None:
+            if ref is None:
+                return None
+            year = self._year_for(m.month, ref, m.day)
+        try:
+            return dt.date(year, m.month, m.day)
+        except ValueError:
+            return None
+
+    def _year_for(self, month: int, ref: dt.date, day: int = 1) -> int:
+        if self.prefer == "future":
+            return cal.next_month(month, ref)
+        year = cal.latest_month(month, ref)
+        return year
+
+    def _weekday_day(self, m: TimeMention, ref: dt.date) -> dt.date:
+        delta = (ref.isoweekday() - m.weekday) % 7
+        if m.direction > 0 or (m.direction == 0 and self.prefer == "future"):
+            ahead = (m.weekday - ref.isoweekday()) % 7 or 7
+            return ref + dt.timedelta(days=ahead)
+        if m.direction < 0 and delta == 0:
+            delta = 7
+        return ref - dt.timedelta(days=delta)
+
+    def _month(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if m.rel is not None:
+            if ref is None:
+                return
+            year, month = cal.add_months(ref.year, ref.month, m.rel[1])
+        else:
+            if m.hijri:
+                return
+            month = m.month
+            year = m.year or self.year_hint(m)
+            if year is None:
+                if ref is None:
+                    return
+                year = self._year_for(month, ref)
+        m.value = f"{year:04d}-{month:02d}"
+        m.span = (dt.date(year, month, 1), cal.month_end(year, month))
+
+    def _year(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        year = m.year
+        if m.rel is not None:
+            if ref is None:
+                return
+            year = ref.year + m.rel[1]
+        if year is None:
+            return
+        m.value = f"{year:04d}"
+        m.span = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def _interval(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if ref is None or m.rel is None:
+            return
+        offset = m.rel[1]
+        if offset < 0:
+            first, last = ref - dt.timedelta(days=7), ref - dt.timedelta(days=1)
+        elif offset > 0:
+            first, last = ref + dt.timedelta(days=1), ref + dt.timedelta(days=7)
+        else:
+            first = ref - dt.timedelta(days=ref.weekday())
+            last = first + dt.timedelta(days=6)
+        m.value, m.span = f"{first.isoformat()}/{last.isoformat()}", (first, last)
+
+    def _time(self, m: TimeMention) -> None:
+        hour = m.hour
+        if m.period == "pm" and hour < 12:
+            hour += 12
+        elif m.period == "am" and hour == 12:
+            hour = 0
+        day = self.day_of(m) or self.ref(m)
+        if day is None:
+            return
+        if m.zone == "Z":
+            m.value = f"{day.isoformat()}T{hour:02d}:{m.minute:02d}Z"
+        else:
+            zone = self.zone(m)
+            paired = self.gmt_pair.get(id(m))
+            if m.period is None and paired is not None and zone:
+                hour = _match_gmt(hour, paired, day, zone)
+            elif m.period is None and self.prefer == "future" and hour < 12:
+                hour += 12 if hour + 12 < 24 else 0
+            offset = _offset(day, hour, m.minute, zone)
+            m.value = f"{day.isoformat()}T{hour % 24:02d}:{m.minute:02d}{offset}"
+        m.span = (day, day)
+
+    def _duration(self, m: TimeMention) -> None:
+        m.value = m.duration
+
+
+def _offset(day: dt.date, hour: int, minute: int, zone: str | None) -> str:
+    if not zone:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    local = dt.datetime(day.year, day.month, day.day, hour % 24, minute, tzinfo=ZoneInfo(zone))
+    seconds = int(local.utcoffset().total_seconds())
+    sign = "+" if seconds >= 0 else "-"
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
+
+
+def _match_gmt(hour: int, gmt: TimeMention, day: dt.date, zone: str) -> int:
+    """The 12-hour reading of `hour` that agrees with a GMT time given beside it."""
+    for candidate in (hour, hour + 12):
+        offset = _offset(day, candidate, 0, zone)
+        sign = 1 if offset[0] == "+" else -1
+        shift = sign * int(offset[1:3])
+        if (candidate - shift) % 24 == gmt.hour % 24:
+            return candidate
+    return hour
