@@ -160,6 +160,10 @@ class Context:
                             return template
         return None
 
+    def name_tokens(self) -> set[int]:
+        """Tokens inside the name of a source (المصري اليوم، عرب 48): no time, no figure."""
+        return {k for a, b, _source in self.sources for k in range(a, b)}
+
     # --------------------------------------------------------- attribution
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc

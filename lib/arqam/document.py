@@ -86,6 +86,17 @@ class Document:
             flags.append(depth > 0 or straight)
         self.quoted = flags
 
+    def source_line(self) -> set[int]:
+        """Tokens of a closing "المصدر: …" line, which names the paper, not the news."""
+        lines: dict[int, list[int]] = {}
+        for t, line in enumerate(self.line_of):
+            lines.setdefault(line, []).append(t)
+        out: set[int] = set()
+        for toks in lines.values():
+            if self.words[toks[0]] == "المصدر" and len(toks) > 1 and self.words[toks[1]] in (":", "："):
+                out.update(toks)
+        return out
+
     def alone_on_line(self) -> set[int]:
         counts: dict[int, list[int]] = {}
         for t, line in enumerate(self.line_of):

@@ -31,14 +31,15 @@ def extract(article, prefer: str = "past") -> Extraction:
     if not doc.words:
         return result
 
-    times = TimeFinder(doc.words).find()
+    ctx = Context(doc, [], [], article.published, text=article.text)
+    ctx.scan()
+    names = ctx.name_tokens() | doc.source_line()
+    times = TimeFinder(doc.words, names).find()
     for t in times:
         t.in_quote = doc.quoted[t.start]
-    blocked = {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
+    blocked = names | {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
     figures = FigureFinder(doc.words, blocked, doc.alone_on_line(), doc.line_of).find()
-
-    ctx = Context(doc, figures, times, article.published, text=article.text)
-    ctx.scan()
+    ctx.times, ctx.figures = times, figures
     _resolve_times(ctx, article.published, prefer)
     ctx.attribute()
     narrative = _narrative_days(ctx, article.published)
@@ -80,37 +81,34 @@ def _sentence_text(doc: Document, text: str, s0: int, s1: int) -> str:
     return text[start:end].strip()
 
 
+def report_day(times: list[TimeMention], published: dt.date | None) -> dt.date | None:
+    """The day the reported events happened: the day of امس when the article says it
+    outside a quotation (a paper reports yesterday's news), else the publication date."""
+    if published is None:
+        return None
+    if any(t.rel == ("day", -1) and not t.in_quote for t in times):
+        return published - dt.timedelta(days=1)
+    return published
+
+
 def _narrative_days(ctx: Context, published: dt.date | None):
-    """The day the story is at, token by token: the last امس/اليوم/weekday outside quotes."""
-    anchors = [(t.start, t.span[0]) for t in ctx.times
-               if t.span and not t.in_quote and (t.rel and t.rel[0] == "day" or
-                                                 (t.weekday and t.day is None))]
-
-    def day_at(position: int) -> dt.date | None:
-        best = None
-        for start, day in anchors:
-            if start <= position:
-                best = day
-            else:
-                break
-        return best or (anchors[0][1] if anchors and published else published)
-
-    return day_at
+    day = report_day(ctx.times, published)
+    return lambda position: day
 
 
 def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None:
     doc, times = ctx.doc, ctx.times
-    resolved_anchor: list[tuple[int, dt.date]] = []
-    explicit_years: list[tuple[int, int]] = []  # (sentence, year) of dated mentions
+    explicit_years: list[tuple[int, int, int]] = []  # (sentence, month, year) of dated mentions
+    said_on = report_day(times, published)
 
     def speech_day(m: TimeMention):
-        before = [day for start, day in resolved_anchor if start < m.start]
-        return before[-1] if before else None
+        return said_on
 
     def year_hint(m: TimeMention):
+        """The year of the same month named with its year a sentence or two before."""
         s = doc.sentence_of[m.start]
-        for sentence, year in reversed(explicit_years):
-            if s - sentence <= 1:
+        for sentence, month, year in reversed(explicit_years):
+            if s - sentence <= 2 and month == m.month:
                 return year
         return None
 
@@ -125,7 +123,7 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
                 and doc.sentence_of[t.start] == s and t.start < m.start]
         if same:
             return same[-1].span[0]
-        return speech_day(m) if not m.in_quote else None
+        return said_on
 
     gmt_pair = {}
     for a, b in zip(times, times[1:]):
@@ -135,10 +133,8 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
     resolver = Resolver(published, prefer, speech_day, year_hint, zone, day_of, gmt_pair)
     for m in times:
         resolver.resolve(m)
-        if m.span and not m.in_quote and (m.rel and m.rel[0] == "day" or (m.weekday and m.day is None)):
-            resolved_anchor.append((m.start, m.span[0]))
         if m.year and m.kind in ("date", "month") and not m.hijri:
-            explicit_years.append((doc.sentence_of[m.start], m.year))
+            explicit_years.append((doc.sentence_of[m.start], m.month, m.year))
 
 
 def _main_country(ctx: Context) -> str | None:

@@ -61,6 +61,8 @@ class Phrases:
 
     def match(self, words: list[str], i: int, clitics: bool = True):
         """Longest phrase starting at words[i]: (payload, end, prefix_len) or None."""
+        if not 0 <= i < len(words):
+            return None
         candidates = stripped(words[i]) if clitics else ((words[i], 0),)
         for head, cut in candidates:
             for toks, payload in self.by_first.get(head, ()):

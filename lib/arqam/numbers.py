@@ -158,6 +158,9 @@ def spelled(words: list[str], i: int) -> Number | None:
         elif "scale" in roles and last != "scale":
             total += (current or 1) * roles["scale"]
             current, j, last = 0, j + 1, "scale"
+        elif "scale" in roles and last is None and word.endswith("ا") and not word.endswith("ات"):
+            total += 2 * roles["scale"]  # مليونا شخص، ألفا دولار: a dual before its noun
+            j, last = j + 1, "scale"
         elif "dual_scale" in roles and last is None:
             total += roles["dual_scale"]
             j, last = j + 1, "scale"

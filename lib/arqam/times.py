@@ -35,6 +35,10 @@ _AM_PHRASES = (("قبل", "الظهر"), ("هذا", "الصباح"))
 _DAY_PART_HOURS = {"ظهرا": 12, "الظهر": 12}
 _PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "السابق", "الفايته", "المنصرمه"}
 _FUTURE = {"المقبل", "القادم", "الجاي", "المقبله", "القادمه", "التالي"}
+# Words before a month that name a part of it: a day (غرة = the 1st, منتصف = the
+# 15th) or, for the vaguer beginning and end, the month as a whole (0).
+_MONTH_PARTS = {"غره": 1, "منتصف": 15, "اواسط": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
+                "اواخر": 0, "نهايه": 0, "اخر": 0}
 _NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                     "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
 
@@ -57,6 +61,7 @@ class TimeMention:
     zone: str | None = None     # "Z", "local"
     period: str | None = None   # "am", "pm"
     duration: str | None = None
+    month_offset: int | None = None  # الثالث من الشهر الجاري
     since: bool = False
     in_quote: bool = False
     value: str | None = None
@@ -150,6 +155,8 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
     parts = {"نصف": 30, "نص": 30, "ربع": 15, "ثلث": 20}
     if word.startswith("و") and word[1:] in parts:
         return parts[word[1:]], j + 1
+    if word.startswith("وال") and word[3:] in parts:
+        return parts[word[3:]], j + 1
     if word == "و" and j + 1 < len(words) and words[j + 1] in parts:
         return parts[words[j + 1]], j + 2
     if word in ("الا", "إلا") and j + 1 < len(words):
@@ -173,15 +180,16 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 class TimeFinder:
     """Finds every time expression in a token list, leftmost-longest."""
 
-    def __init__(self, words: list[str]):
+    def __init__(self, words: list[str], blocked: set[int] = frozenset()):
         self.words = words
+        self.blocked = blocked
 
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
         i, words = 0, self.words
         while i < len(words):
-            mention = self.at(i)
-            if mention is None:
+            mention = None if i in self.blocked else self.at(i)
+            if mention is None or any(k in self.blocked for k in range(mention.start, mention.end)):
                 i += 1
                 continue
             if i > 0 and words[i - 1] == "منذ":
@@ -258,6 +266,7 @@ class TimeFinder:
         start = i
         if words[i] in ("يوم", "ويوم", "اليوم") and i + 1 < len(words) and words[i + 1] in lexicon().weekdays:
             i += 1
+            start = i  # يوم stays outside the span: the weekday names the day
         found = lexicon().weekdays.match(words, i, clitics=True)
         if not found or found[2] not in (0, 1):
             return None
@@ -280,11 +289,9 @@ class TimeFinder:
         date = self._date(j) if j < len(words) else None
         if date is None and j < len(words):
             day_number = _day_number(words, j)
-            if day_number and not (day_number[1] < len(words) and words[day_number[1]] in _MONTH_WORD | {"من"}):
-                if day_number[1] == len(words) or words[day_number[1]] not in lexicon().durations:
-                    date = TimeMention(j, day_number[1], "date", day=day_number[0])
-                    if not words[j][0].isdigit():
-                        date.day = day_number[0]
+            after = words[day_number[1]] if day_number and day_number[1] < len(words) else ""
+            if day_number and not after.isalpha():
+                date = TimeMention(j, day_number[1], "date", day=day_number[0])
         if date is not None and date.kind == "date" and date.day is not None:
             date.start, date.weekday, date.cut = start, day, mention.cut
             return date
@@ -293,6 +300,9 @@ class TimeFinder:
     def _date(self, i: int) -> TimeMention | None:
         words = self.words
         start = i
+        part = _MONTH_PARTS.get(words[i])
+        if part is not None and i + 1 < len(words):
+            return self._month_part(i, part)
         lead = words[i]
         if lead in ("اليوم",) and i + 1 < len(words) and ordinal(words, i + 1):
             i += 1  # اليوم الثالث من اكتوبر
@@ -319,6 +329,11 @@ class TimeFinder:
             month = _month_at(words, j) if j < len(words) else None
             if month is None and j < len(words) and words[j - 1] in _MONTH_WORD:
                 month = self._numeric_month(j)
+            if month is None and j < len(words) and words[j - 1] == "من":
+                relative = lexicon().relative.match(words, j, clitics=False)
+                if relative is not None and relative[0][0] == "month":
+                    return TimeMention(start, relative[1], "date", day=day[0],
+                                       month_offset=relative[0][1])
             if month is not None:
                 return self._finish_date(start, month, day=day[0])
             # يوليو 13-15 and تموز 13 are handled from the month side
@@ -351,6 +366,23 @@ class TimeFinder:
                 return self._finish_date(start, month, day=int(words[end]), month_first=True)
         return self._finish_date(start, month)
 
+    def _month_part(self, i: int, part: int) -> TimeMention | None:
+        """غرة جوان، منتصف آذار، مطلع الشهر الجاري: a day or the month itself."""
+        words, j = self.words, i + 1
+        if words[j] in _MONTH_WORD and j + 1 < len(words) and _month_at(words, j + 1):
+            j += 1
+        relative = lexicon().relative.match(words, j, clitics=False)
+        if relative is not None and relative[0][0] == "month":
+            if part:
+                return TimeMention(i, relative[1], "date", day=part, month_offset=relative[0][1])
+            return TimeMention(i, relative[1], "month", rel=relative[0])
+        month = _month_at(words, j)
+        if month is None:
+            return None
+        mention = self._finish_date(i, month, day=part or None)
+        mention.cut = 0
+        return mention
+
     def _numeric_month(self, j: int):
         words = self.words
         value = digits_value(words[j])
@@ -372,12 +404,18 @@ class TimeFinder:
         end = _dual_month_tail(words, end, info)
         if month_first:
             end += 1
+        direction = 0
+        if end < len(words) and words[end] in _PAST:
+            direction, end = -1, end + 1
+        elif end < len(words) and words[end] in _FUTURE:
+            direction, end = 1, end + 1
         year = None
         if (found := _year_at(words, end)) is not None:
             year, end = found
         kind = "date" if day is not None else "month"
         return TimeMention(start, end, kind, day=day, month=info.number, year=year,
-                           hijri=info.variant == "hijri", cut=cut if not day else 0)
+                           hijri=info.variant == "hijri", cut=cut if not day else 0,
+                           direction=direction)
 
     # relative words, years, durations ---------------------------------------
     def _relative(self, i: int) -> TimeMention | None:
@@ -470,6 +508,12 @@ class Resolver:
         day = None
         if m.rel is not None:
             day = ref + dt.timedelta(days=m.rel[1]) if ref else None
+        elif m.day is not None and m.month_offset is not None and ref is not None:
+            year, month = cal.add_months(ref.year, ref.month, m.month_offset)
+            try:
+                day = dt.date(year, month, m.day)
+            except ValueError:
+                day = None
         elif m.day is not None and m.month is not None:
             day = self._calendar_day(m, ref)
         elif m.weekday is not None and ref is not None:
@@ -497,17 +541,21 @@ class Resolver:
         if year is None:
             if ref is None:
                 return None
-            year = self._year_for(m.month, ref, m.day)
+            year = self._year_for(m.month, ref, m.direction)
         try:
             return dt.date(year, m.month, m.day)
         except ValueError:
             return None
 
-    def _year_for(self, month: int, ref: dt.date, day: int = 1) -> int:
+    def _year_for(self, month: int, ref: dt.date, direction: int = 0) -> int:
+        """The year of a month named without one: المقبل looks ahead, الماضي back."""
+        if direction > 0:
+            return ref.year if month > ref.month else ref.year + 1
+        if direction < 0:
+            return ref.year if month < ref.month else ref.year - 1
         if self.prefer == "future":
             return cal.next_month(month, ref)
-        year = cal.latest_month(month, ref)
-        return year
+        return cal.latest_month(month, ref)
 
     def _weekday_day(self, m: TimeMention, ref: dt.date) -> dt.date:
         delta = (ref.isoweekday() - m.weekday) % 7
@@ -532,7 +580,7 @@ class Resolver:
             if year is None:
                 if ref is None:
                     return
-                year = self._year_for(month, ref)
+                year = self._year_for(month, ref, m.direction)
         m.value = f"{year:04d}-{month:02d}"
         m.span = (dt.date(year, month, 1), cal.month_end(year, month))
 

@@ -191,7 +191,7 @@ def counts_chart(figures) -> Chart | None:
             ax.text(end * 1.12, row, label(bar_text(f)), va="center", ha="right",
                     fontsize=10, color="#111111")
         ax.set_xscale("log")
-        ax.set_xlim(0.8, top * 12)
+        ax.set_xlim(0.8, top * 8)
         ax.invert_xaxis()
         ax.set_ylim(len(items) - 0.5, -0.5)
         ax.set_yticks(range(len(items)))
@@ -215,8 +215,13 @@ def counts_chart(figures) -> Chart | None:
                  alt)
 
 
-def _ar_month(day: dt.date) -> str:
-    return f"{AR_MONTHS[day.month - 1].split('/')[0]} {day.year}"
+def _month_tick(value, pos) -> str:
+    """A month tick: the Levantine name, with the year on the first tick and on January."""
+    import matplotlib.dates as mdates
+
+    day = mdates.num2date(value).date()
+    name = AR_MONTHS[day.month - 1].split("/")[0]
+    return label(f"{name} {day.year}" if pos == 0 or day.month == 1 else name)
 
 
 def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
@@ -255,7 +260,7 @@ def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
         if published:
             x = mdates.date2num(published)
             ax.axvline(x, color="#999999", linestyle="--", linewidth=0.8)
-            ax.text(x, -0.75, label("تاريخ النشر"), ha="center", va="bottom", fontsize=8,
+            ax.text(x, -0.7, label("تاريخ النشر"), ha="right", va="center", fontsize=8,
                     color="#666666")
             ends.append(x + 1)
         span = max(ends) - min(starts)
@@ -266,10 +271,8 @@ def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
         ax.set_yticklabels([label(t) for t in labels], fontsize=9)
         ax.yaxis.tick_right()
         ax.tick_params(axis="y", length=0, pad=6)
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
-            lambda v, _pos: label(_ar_month(mdates.num2date(v).date()))))
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_month_tick))
         ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "left"):
