@@ -34,6 +34,15 @@ class Attributes:
     repeats: int | None = None
 
 
+def _meaning(meanings, fig: FigureMention) -> str | None:
+    """The first sense of an event word that fits the figure's kind."""
+    for name, applies in meanings:
+        if applies == fig.kind or (applies == "any" and fig.kind in ("count", "ordinal", "fraction",
+                                                                       "percent")):
+            return name
+    return None
+
+
 class Assigner:
     def __init__(self, ctx: Context, narrative_day):
         self.ctx = ctx
@@ -127,41 +136,36 @@ class Assigner:
 
     # ---------------------------------------------------------------- event
     def _event(self, k: int) -> None:
-        fig, events = self.figs[k], self.ctx.events
-        own = [e for e in events if fig.start <= e[0] < fig.end and self._applies(e, fig)]
+        fig = self.figs[k]
+        events = [(a, b, name) for a, b, meanings in self.ctx.events
+                  if (name := _meaning(meanings, fig)) is not None]
+        own = [e for e in events if fig.start <= e[0] < fig.end]
         if own:
             self.out[k].event = own[-1][2]
             return
-        applicable = [e for e in events if self._applies(e, fig)]
-        found = self._nearest(applicable, fig, *self._territory(k))
+        found = self._nearest(events, fig, *self._territory(k))
         head = self.out[k].part_of
         if found is None and head is not None and self.out[head].event:
             self.out[k].event = self.out[head].event
             return
         if found is None:
-            found = self._nearest(applicable, fig, *self.doc.sentence_bounds[self._sentence(k)])
+            found = self._nearest(events, fig, *self.doc.sentence_bounds[self._sentence(k)])
         if found is not None:
             self.out[k].event = found[2]
-
-    @staticmethod
-    def _applies(event, fig: FigureMention) -> bool:
-        applies = event[3]
-        if applies == "any":
-            return fig.kind in ("count", "ordinal", "fraction")
-        return applies == fig.kind
 
     # ----------------------------------------------------------------- unit
     def _unit(self, k: int) -> None:
         fig = self.figs[k]
-        if fig.unit:
+        if fig.unit and fig.unit != "*":
             self.out[k].unit = fig.unit
             return
         if fig.kind != "count":
             return
         head = self._head(k)
         if head is not None:
-            self.out[k].unit = self.figs[head].unit or self.out[head].unit
-            if self.out[k].unit:
+            theirs = self.out[head].unit or self.figs[head].unit
+            if theirs not in (None, "*", "share"):
+                self.out[k].unit = theirs
                 return
         if self.out[k].event in _CASUALTY_EVENTS or fig.describer:
             self.out[k].unit = "person"

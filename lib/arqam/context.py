@@ -86,8 +86,7 @@ class Context:
         for i in range(len(words)):
             found = lex.events.match(words, i, clitics=True)
             if found is not None and found[2] <= 3:
-                (name, applies), end, _ = found
-                self.events.append((i, end, name, applies))
+                self.events.append((i, found[1], found[0]))
 
     def _scan_places(self, taken: set[int]) -> None:
         lex, words = lexicon(), self.doc.words

@@ -337,6 +337,8 @@ class FigureFinder:
             mention.qualifier, mention.end = post[0], post[1]
         if mention.qualifier == "exact" and not mention.share:
             mention.qualifier = self._distant_qualifier(start) or "exact"
+        if not mention.noun and mention.spelled and mention.value in (1, 2) and not mention.share:
+            return None  # واحد، اثنان alone are words (في آن واحد), not counts
         if not mention.noun and not mention.spelled and mention.qualifier == "exact" \
                 and isinstance(mention.value, int) and 1900 <= mention.value <= 2100 \
                 and mention.kind == "count":
@@ -392,19 +394,27 @@ class FigureFinder:
         """الدفعة السابعة، المرحلة الثانية: an ordinal numbering a series."""
         words = self.words
         found = self.lex.series.match(words, i, clitics=True)
-        if found is None or found[2] > 1:
+        if found is None:
             return None
         unit, j, cut = found
+        prefix = words[i][:cut]
+        if prefix not in ("", "ال", "و", "وال", "بال", "لل"):
+            return None
+        cut = cut - 2 if prefix.endswith("ال") else cut  # ال stays in the text: الدفعة السابعة
+        cut = max(cut, 0) if prefix != "لل" else 1
         if j >= len(words):
             return None
         number = ordinal(words, j)
-        if number is None or not words[j].startswith("ال") and not words[i].startswith("ال"):
-            digits = digits_value(words[j].removeprefix("ال")) if j < len(words) else None
-            if words[j] == "ال" and j + 1 < len(words):
+        if number is None:
+            if words[j] == "ال" and j + 1 < len(words):  # الدفعة الـ7
                 digits = digits_value(words[j + 1])
                 if isinstance(digits, int):
-                    return FigureMention(i, j + 2, "ordinal", digits, digits, digits, "exact", cut=cut, unit=unit)
+                    return FigureMention(i, j + 2, "ordinal", digits, digits, digits, "exact",
+                                         cut=cut, unit=unit)
             return None
+        if not (words[j].startswith("ال") and prefix.endswith("ال")) and \
+                not (not words[j].startswith("ال") and not prefix.endswith("ال")):
+            return None  # the noun and its ordinal agree in definiteness
         value = number.value
         return FigureMention(i, number.end, "ordinal", value, value, value, "exact", cut=cut, unit=unit)
 
@@ -415,13 +425,15 @@ class FigureFinder:
         if found is None:
             return None
         unit, end, cut = found
-        if unit.kind != "count" or cut > 1 or unit.count is None:
+        if unit.kind not in ("count", "measure") or cut > 1 or unit.count is None:
             return None
         if i > 0 and (digits_value(words[i - 1]) is not None or self._is_number_word(words[i - 1])):
             return None
         if unit.count == 2:
-            return FigureMention(i, end, "count", 2, 2, 2, "exact", cut=cut,
-                                 unit=None if unit.name == "*" else unit.name, noun=True)
+            return FigureMention(i, end, unit.kind, 2, 2, 2, "exact", cut=cut,
+                                 unit=unit.name, noun=True, describer=unit.name == "*")
+        if unit.kind != "count":
+            return None
         if words[i].startswith("ال") or cut:
             return None
         prev = words[i - 1] if i > 0 else ""

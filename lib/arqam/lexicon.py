@@ -220,10 +220,14 @@ class Lexicon:
 
     @cached_property
     def events(self) -> Phrases:
-        table = Phrases()
+        """Each phrase with every (event, applies_to) it can mean, in file order."""
+        options: dict[str, list[tuple[str, str]]] = {}
         for name, applies, _english, words in rows("events.tsv"):
             for word in _split(words):
-                table.add(word, (name, applies))
+                options.setdefault(word, []).append((name, applies))
+        table = Phrases()
+        for word, meanings in options.items():
+            table.add(word, tuple(meanings))
         return table
 
     @cached_property

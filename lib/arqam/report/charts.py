@@ -86,6 +86,13 @@ def _style() -> dict:
     }
 
 
+def arabic_style() -> dict:
+    """rcParams for drawing with the packaged Noto Sans Arabic (registered first);
+    use with `matplotlib.rc_context` in your own charts, labels through `label`."""
+    _register_font()
+    return _style()
+
+
 def _new_figure(width: float, height: float):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import select
 from .html import Html, ar, en, fig_link
 from .wording import (ar_figure, en_figure, event_words, is_people, name_ar, place_phrase,
-                      unit_words, when_phrase)
+                      when_phrase)
 
 
 @dataclass
@@ -35,20 +35,25 @@ def source_of(fig) -> str | None:
     return fig.attributed_to or fig.speaker
 
 
+_BODIES = ("nations", "observatory", "forces", "organisation", "organization", "ministry",
+           "committee", "programme", "program", "office", "agency", "council", "army",
+           "government", "crescent", "cross", "commission", "authority", "authorities",
+           "coalition", "network", "defence", "defense", "police", "service", "department")
+
+
+def the(name: str) -> str:
+    """'United Nations' -> 'the United Nations'; a person's name stays as it is."""
+    head = name.split("(")[0].strip().casefold().split()
+    if head and head[0] != "the" and any(w in _BODIES for w in head):
+        return "the " + name
+    return name
+
+
 def _fill(template: str, figure_text: str) -> str:
     return template.replace("{n}", figure_text)
 
 
-def _relative(template: str, figure_text: str, lang: str) -> str:
-    """A part as a clause: '13,000 people who fled ...' / '13 ألفا فرّوا ...'."""
-    if template.startswith("{n} ") and lang == "en":
-        return figure_text + " who" + template[3:] if " were " in template or template[4:].split()[0] in (
-            "are", "died", "fled", "departed", "returned", "arrived", "recovered") else \
-            _fill(template, figure_text)
-    return _fill(template, figure_text)
-
-
-class _Writer:
+class Writer:
     """Builds the sentences of one language; `lang` is 'en' or 'ar'."""
 
     def __init__(self, extraction, lang: str):
@@ -108,25 +113,26 @@ class _Writer:
         return f"بحسب المقال{paper}، من دون ذكر مصدر، "
 
     # -- a sentence ----------------------------------------------------------------
-    def sentence(self, whole, parts) -> Sentence:
+    def core(self, whole, parts) -> tuple[str, str]:
+        """The fact without its source: figure, event, place, time, parts."""
         escape = en if self.lang == "en" else ar
-        source = source_of(whole)
-        lead = self.source_words(source)
-        text, markup = self.clause(whole, self.template)
-        pieces = [(lead + text, escape(lead) + markup)]
+        pieces = [self.clause(whole, self.template)]
         place = place_phrase(whole.location, whole.event, self.lang)
         when = when_phrase(whole.when, self.lang, self.published)
         for extra in (place, when):
             if extra:
                 pieces.append((" " + extra, escape(" " + extra)))
-        ids = [whole.id]
         for part in parts:
             pieces.append(self.part(part, whole))
-            ids.append(part.id)
-        plain = "".join(p[0] for p in pieces)
-        html = "".join(p[1] for p in pieces)
-        stop = "." if self.lang == "en" else "."
-        return Sentence(plain + stop, html + stop, tuple(ids), source or "")
+        return "".join(p[0] for p in pieces), "".join(p[1] for p in pieces)
+
+    def sentence(self, whole, parts) -> Sentence:
+        escape = en if self.lang == "en" else ar
+        source = source_of(whole)
+        lead = self.source_words(source)
+        text, markup = self.core(whole, parts)
+        return Sentence(lead + text + ".", escape(lead) + markup + ".",
+                        (whole.id, *(p.id for p in parts)), source or "")
 
     def part(self, part, whole) -> tuple[str, str]:
         escape = en if self.lang == "en" else ar
@@ -156,7 +162,7 @@ class _Writer:
 
 def sentences(extraction, lang: str) -> list[Sentence]:
     """The narrative of one language ('ar' or 'en'), key figures first."""
-    writer = _Writer(extraction, lang)
+    writer = Writer(extraction, lang)
     figures = extraction.figures
     keys = select.key_figures(figures)
     tops = select.top_level(figures)
@@ -199,6 +205,3 @@ def narrative(extraction, lang: str = "both") -> Html:
     return Html(f'<section class="narrative" id="narrative" lang="ar" dir="rtl">'
                 f"<h2>{title}</h2>{''.join(blocks)}</section>", "\n".join(plain))
 
-
-def units_of(fig) -> str:
-    return unit_words(fig.unit).en_many

@@ -363,8 +363,10 @@ def when_phrase(value: str | None, lang: str, published: dt.date | None) -> str 
             return f"in {words}" if en else f"في عام {words}"
         return f"in {words}" if en else f"في {words}"
     (a, _, grain_a), (_, b, grain_b) = spans
+    # "منذ كانون الأول" ends on the report day: say "since"; a span of days
+    # (the past week) is said with both ends.
     recent = published is not None and 0 <= (published - b).days <= 1
-    if recent:
+    if recent and grain_a != "day":
         words = date_words(a, lang, grain_a)
         return f"since {words}" if en else f"منذ {words}"
     same_year = a.year == b.year

@@ -1,0 +1,357 @@
+"""Running a report: papermill executes notebooks/report.ipynb, nbconvert lays out the page.
+
+Both run in this one process (a chain of `papermill` and `jupyter nbconvert`
+commands pays the Jupyter start-up twice). The report is written into a hidden
+folder beside `outputs/<stem>/`, which then takes that name in one atomic
+rename: a failure or a kill leaves the previous report exactly as it was, and
+no half-written folder. A failing cell gives one line naming the cell and the
+error (NotebookError); a folder that cannot be written gives an OutputError.
+
+This is the only module that imports papermill and nbconvert; the library and
+the notebooks never do.
+"""
+
+from __future__ import annotations
+
+import ast
+import ctypes
+import errno
+import importlib
+import importlib.util
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import types
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import ArqamError, NotebookError, OutputError
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "report.ipynb"
+TEMPLATES = Path(__file__).resolve().parent / "report" / "templates"
+OUTPUTS = Path("outputs")
+# What a report folder holds; an existing --out folder with anything else in it
+# is not replaced (it might be someone's documents).
+REPORT_FILES = {"report.html", "report.ipynb", "figures.csv", "times.csv", "extraction.json",
+                "counts.png", "timeline.png", "screenshot.png"}
+STAGING = ".arqam-"
+
+
+def run_report(file, published=None, lang: str = "both", out=None, *, extraction=None,
+               parameters: dict | None = None, notebook=None, timeout: int = 600) -> Path:
+    """Write the report of article `file` into `out` (default outputs/<stem>/).
+
+    Returns the path of report.html. `extraction` is a saved extraction JSON to
+    use instead of running the extractor; `parameters` are further notebook
+    parameters, and a name the notebook does not take is warned about and left
+    out. Raises InputError/DateError for a bad article or date, NotebookError
+    when a cell fails, OutputError when the folder cannot be written.
+    """
+    from . import read
+
+    if lang not in ("ar", "en", "both"):
+        raise ArqamError(f"--lang {lang!r} is not one of ar, en, both")
+    article = read(file, published=published)
+    notebook = Path(notebook) if notebook else NOTEBOOK
+    if not notebook.is_file():
+        raise NotebookError(f"{notebook}: the report notebook is missing; run arqam from a "
+                            "checkout of the project (it holds notebooks/)")
+    params = {"article": str(Path(file).resolve()),
+              "published": article.published.isoformat() if article.published else None,
+              "lang": lang, "output_dir": ".",
+              "extraction": str(Path(extraction).resolve()) if extraction else None}
+    params.update(_known(parameters or {}, notebook))
+    out = Path(out) if out else OUTPUTS / article.stem
+    _check_target(out)
+
+    with _terminate_as_interrupt(), _staging(out) as stage:
+        nb = _execute(notebook, params, stage, timeout)
+        html = _export(nb, article)
+        _write_notebook(nb, stage / "report.ipynb")
+        (stage / "report.html").write_text(html, encoding="utf-8")
+    return out / "report.html"
+
+
+# ---- parameters ------------------------------------------------------------------
+
+def notebook_parameters(notebook: Path) -> list[str]:
+    """The names the cell tagged `parameters` assigns, in order."""
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell.get("source", ""))
+            names = []
+            for node in ast.parse(source).body:
+                targets = node.targets if isinstance(node, ast.Assign) else (
+                    [node.target] if isinstance(node, ast.AnnAssign) else [])
+                names += [t.id for t in targets if isinstance(t, ast.Name)]
+            return names
+    return []
+
+
+def _known(parameters: dict, notebook: Path) -> dict:
+    """`parameters` the notebook takes; a warning names each one it does not."""
+    names = notebook_parameters(notebook)
+    kept = {}
+    for key, value in parameters.items():
+        if key in names:
+            kept[key] = value
+        else:
+            warnings.warn(f"unknown notebook parameter {key!r} ignored; {notebook.name} takes "
+                          f"{', '.join(names)}", UserWarning, stacklevel=3)
+    return kept
+
+
+# ---- the output folder -------------------------------------------------------------
+
+def _check_target(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: is a file; choose a folder for the report")
+    if out.is_dir():
+        strangers = sorted(p.name for p in out.iterdir()
+                           if p.is_dir() or p.name not in REPORT_FILES)
+        if strangers:
+            raise OutputError(f"{out}: holds files that are not part of a report "
+                              f"({', '.join(strangers[:3])}); choose an empty or new folder")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(out: Path) -> None:
+    """Remove what a killed run left beside `out` (its staging folders), and put
+    back a previous report a killed swap had moved aside."""
+    prefix = f".{out.name}{STAGING}"
+    for stale in out.parent.glob(prefix + "*"):
+        try:
+            pid, kind = stale.name[len(prefix):].split("-")[:2]
+            pid = int(pid)
+        except ValueError:
+            continue
+        if pid == os.getpid() or _alive(pid):
+            continue
+        if kind == "old" and not out.exists():
+            os.rename(stale, out)
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def _staging(out: Path):
+    """A fresh folder beside `out` to write into; on success it replaces `out`."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(out)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-new-",
+                                      dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot write beside it ({exc.strerror}); "
+                          "choose a folder you can write to") from None
+    try:
+        yield stage
+        _replace(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _replace(stage: Path, out: Path) -> None:
+    """Make `stage` the report folder `out`, atomically where the system allows."""
+    try:
+        if not out.exists():
+            os.rename(stage, out)
+            return
+        if _exchange(stage, out):
+            shutil.rmtree(stage, ignore_errors=True)     # now holds the old report
+            return
+        # Two renames; a kill between them leaves the old report in a folder
+        # the next run puts back (see _sweep).
+        aside = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-old-",
+                                      dir=out.parent))
+        os.rmdir(aside)
+        os.rename(out, aside)
+        os.rename(stage, out)
+        shutil.rmtree(aside, ignore_errors=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot be replaced ({exc.strerror}); "
+                          "the previous report is unchanged") from None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up runs."""
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, _frame):
+        raise Terminated(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# ---- execution ---------------------------------------------------------------------
+
+def _defer_iri_grammar() -> None:
+    """Have jsonschema build its RFC 3987 grammar on first use, not at import.
+
+    With rfc3987-syntax installed, importing jsonschema (which nbformat does)
+    compiles an Earley grammar for the "iri" format: about 1 s here, a third of
+    a report. Notebook validation never uses that format. A stand-in module
+    loads the real one the first time a check needs it, so behaviour is the same.
+    """
+    name = "rfc3987_syntax"
+    if "jsonschema" in sys.modules or name in sys.modules:
+        return
+    if importlib.util.find_spec(name) is None:
+        return
+    stub = types.ModuleType(name)
+    real = None
+
+    def is_valid_syntax(*args, **kwargs):
+        nonlocal real
+        if real is None:
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+            real = importlib.import_module(name)
+        return real.is_valid_syntax(*args, **kwargs)
+
+    stub.is_valid_syntax = is_valid_syntax
+    sys.modules[name] = stub
+
+
+def _kernel_manager(kernel_name: str):
+    """A kernel manager that encrypts its local sockets when it can; ipykernel
+    otherwise prints a warning about plain TCP on every run."""
+    import zmq
+    from jupyter_client.manager import AsyncKernelManager
+
+    km = AsyncKernelManager(kernel_name=kernel_name)
+    if zmq.has("curve"):
+        try:
+            km.transport_encryption = "auto"
+        except Exception:  # an older jupyter_client without the option
+            pass
+    return km
+
+
+def _execute(notebook: Path, params: dict, stage: Path, timeout: int):
+    _defer_iri_grammar()
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    nb = nbformat.read(notebook, as_version=4)
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    try:
+        return papermill.execute_notebook(
+            nb, None, parameters=params, kernel_name=kernel, progress_bar=False,
+            request_save_on_cell_execute=False, start_timeout=60, execution_timeout=timeout,
+            km=_kernel_manager(kernel), resources={"metadata": {"path": str(stage)}},
+            record_timing=False)
+    except PapermillExecutionError as exc:
+        raise NotebookError(_failure(notebook, exc)) from None
+    except (KeyboardInterrupt, ArqamError):
+        raise
+    except Exception as exc:  # the kernel died, timed out or did not start
+        raise NotebookError(f"{notebook.name}: the kernel failed ({type(exc).__name__}: "
+                            f"{exc})") from None
+
+
+def _failure(notebook: Path, exc) -> str:
+    """One line: which cell (its number and first line of code) and which error."""
+    lines = [ln for ln in (exc.source or "").splitlines() if ln.strip()
+             and not ln.lstrip().startswith("#")]
+    code = lines[0].strip() if lines else ""
+    if len(code) > 60:
+        code = code[:57] + "..."
+    count = f"In [{exc.exec_count}]" if exc.exec_count else f"cell {exc.cell_index}"
+    evalue = " ".join(str(exc.evalue).split())
+    return f"{notebook.name} {count} `{code}` failed: {exc.ename}: {evalue}"
+
+
+def _write_notebook(nb, path: Path) -> None:
+    """The executed notebook, without the run's timestamps, so that runs compare equal."""
+    import nbformat
+
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path",
+                "environment_variables"):
+        meta.pop(key, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell_meta = cell.metadata.get("papermill", {})
+        for key in ("start_time", "end_time", "duration"):
+            cell_meta.pop(key, None)
+    nbformat.write(nb, str(path))
+
+
+# ---- the page ----------------------------------------------------------------------
+
+def _export(nb, article) -> str:
+    """The page: nbconvert copies the notebook's HTML outputs into templates/page.html.j2,
+    with the fonts its text needs embedded and the stylesheet inline."""
+    from nbconvert.exporters import TemplateExporter
+
+    from . import __version__
+    from .report.fonts import font_face_css
+
+    shown = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html")
+            if html:
+                shown.append(html if isinstance(html, str) else "".join(html))
+    title = next((ln.strip() for ln in article.text.splitlines() if ln.strip()), article.name)
+    resources = {"arqam": {
+        "title": title,
+        "version": __version__,
+        "css": (TEMPLATES / "page.css").read_text(encoding="utf-8"),
+        "fonts": font_face_css(title + "".join(shown)),
+    }}
+    try:
+        exporter = TemplateExporter(template_file=str(TEMPLATES / "page.html.j2"))
+        exporter.file_extension = ".html"
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+    except Exception as exc:
+        raise OutputError(f"the HTML export failed ({type(exc).__name__}: {exc})") from None
+    return body
