@@ -76,7 +76,10 @@ class Context:
         i = 0
         while i < len(words):
             found = lex.sources.match(words, i, clitics=True)
-            if found is not None and found[2] <= 2:
+            place = lex.places.match(words, i, clitics=True)
+            if place is not None and (found is None or place[1] > found[1]):
+                i = place[1]  # مناطق سيطرة التنظيم is a place, though التنظيم is a source
+            elif found is not None and found[2] <= 2:
                 self.sources.append((i, found[1], found[0]))
                 taken.update(range(i, found[1]))
                 i = found[1]
@@ -120,12 +123,15 @@ class Context:
             i = end
 
     def _locative(self, start: int, cut: int, typed: bool) -> bool:
+        """Is the place where something happened (في إدلب، بسوريا، مدينة دوما), not an actor
+        (دفع بريطانيا)?"""
         words = self.doc.words
         nouns = _place_nouns()
         if typed or _strip_prefix(words[start]) in nouns["type"]:
             return True
-        if cut and words[start][0] in "بل":  # بسوريا، لسوريا
-            return True
+        prefix = words[start][:cut]
+        if prefix.lstrip("و").startswith(("ب", "ل")) and prefix not in ("ال", "وال"):
+            return True  # بسوريا، لسوريا
         k = start - 1
         while k >= 0 and (_strip_prefix(words[k]) in nouns["direction"] or words[k] in nouns["type"]):
             if words[k][0] == "ب" and _strip_prefix(words[k]) != words[k]:
@@ -141,7 +147,7 @@ class Context:
         if len(between) > 4:
             return False
         if not between:
-            return True
+            return not words[start].startswith("و")  # سوريا والعراق: two places, not one
         ok = {"في", "،", ","} | nouns["type"] | nouns["direction"]
         return all(_strip_prefix(w) in ok or w in ok for w in between) and \
             (between[0] in ("في", "،", ",") or between[0][0] == "ب")
@@ -172,7 +178,7 @@ class Context:
                 if doc.quoted[i]:
                     continue
                 prep = lex.attribution["prep"].match(words, i, clitics=True)
-                if prep is not None and prep[2] <= 1:
+                if prep is not None and prep[2] <= 2:
                     source = self._source_after(prep[1], min(b, prep[1] + 10))
                     if source is not None:
                         found.append(Attribution(s, i, source[0], None, frozenset()))

@@ -36,10 +36,7 @@ def stripped(word: str) -> Iterator[tuple[str, int]]:
 
 def rows(name: str) -> list[list[str]]:
     """The non-comment rows of a data file, split on tabs."""
-    try:  # TEMPORARY while the gazetteer is written
-        text = resources.files("arqam").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
+    text = resources.files("arqam").joinpath("data", name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines()
             if line.strip() and not line.startswith("#")]
 

@@ -158,6 +158,7 @@ def _staging(out: Path):
         _sweep(out)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-new-",
                                       dir=out.parent))
+        os.chmod(stage, 0o777 & ~_umask())    # mkdtemp makes it private; a report is not
     except OSError as exc:
         raise OutputError(f"{out}: cannot write beside it ({exc.strerror}); "
                           "choose a folder you can write to") from None
@@ -167,6 +168,12 @@ def _staging(out: Path):
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -259,19 +266,20 @@ def _defer_iri_grammar() -> None:
     sys.modules[name] = stub
 
 
-def _kernel_manager(kernel_name: str):
-    """A kernel manager that encrypts its local sockets when it can; ipykernel
-    otherwise prints a warning about plain TCP on every run."""
+def _kernel_manager_class():
+    """Kernel managers that encrypt their local sockets when pyzmq can; ipykernel
+    otherwise prints a warning about plain TCP on every run. nbclient still
+    creates (and so shuts down) the kernel itself."""
     import zmq
     from jupyter_client.manager import AsyncKernelManager
 
-    km = AsyncKernelManager(kernel_name=kernel_name)
-    if zmq.has("curve"):
-        try:
-            km.transport_encryption = "auto"
-        except Exception:  # an older jupyter_client without the option
-            pass
-    return km
+    class KernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if zmq.has("curve") and self.has_trait("transport_encryption"):
+                self.transport_encryption = "auto"
+
+    return KernelManager
 
 
 def _execute(notebook: Path, params: dict, stage: Path, timeout: int):
@@ -286,7 +294,7 @@ def _execute(notebook: Path, params: dict, stage: Path, timeout: int):
         return papermill.execute_notebook(
             nb, None, parameters=params, kernel_name=kernel, progress_bar=False,
             request_save_on_cell_execute=False, start_timeout=60, execution_timeout=timeout,
-            km=_kernel_manager(kernel), resources={"metadata": {"path": str(stage)}},
+            kernel_manager_class=_kernel_manager_class(), resources={"metadata": {"path": str(stage)}},
             record_timing=False)
     except PapermillExecutionError as exc:
         raise NotebookError(_failure(notebook, exc)) from None

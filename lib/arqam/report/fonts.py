@@ -55,6 +55,7 @@ def _subset(path: Path, chars: set[str]) -> tuple[bytes | None, set[str]]:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.flavor = "woff"             # zlib only; no brotli needed
+    options.drop_tables += ["FFTM"]     # FontForge's timestamps: not needed, not subsettable
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=wanted)
     subsetter.subset(font)
