@@ -156,19 +156,28 @@ class Assigner:
     # ----------------------------------------------------------------- unit
     def _unit(self, k: int) -> None:
         fig = self.figs[k]
+        if fig.unit == "degree" and self._sentence_has_event(k, "magnitude"):
+            self.out[k].unit = "richter"
+            return
         if fig.unit and fig.unit != "*":
             self.out[k].unit = fig.unit
             return
         if fig.kind != "count":
             return
         head = self._head(k)
-        if head is not None:
+        while head is not None:  # up through shares (نصفهم) to the figure that names the people
             theirs = self.out[head].unit or self.figs[head].unit
             if theirs not in (None, "*", "share"):
                 self.out[k].unit = theirs
                 return
+            head = self._head(head)
         if self.out[k].event in _CASUALTY_EVENTS or fig.describer:
             self.out[k].unit = "person"
+
+    def _sentence_has_event(self, k: int, name: str) -> bool:
+        s0, s1 = self.doc.sentence_bounds[self._sentence(k)]
+        return any(s0 <= a < s1 and name in {n for n, _ in meanings}
+                   for a, _b, meanings in self.ctx.events)
 
     # ------------------------------------------------------------- location
     def _location(self, k: int) -> None:

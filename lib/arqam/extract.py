@@ -118,11 +118,12 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
         return lexicon().countries.get(country, (None, None))[1] if country else None
 
     def day_of(m: TimeMention):
+        """A clock's day: a date named just before it (this or the last sentence)."""
         s = doc.sentence_of[m.start]
-        same = [t for t in times if t is not m and t.span and t.kind == "date"
-                and doc.sentence_of[t.start] == s and t.start < m.start]
-        if same:
-            return same[-1].span[0]
+        near = [t for t in times if t is not m and t.span and t.kind == "date"
+                and 0 <= s - doc.sentence_of[t.start] <= 1 and t.start < m.start]
+        if near:
+            return near[-1].span[0]
         return said_on
 
     gmt_pair = {}

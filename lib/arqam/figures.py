@@ -25,7 +25,14 @@ _STOP = {"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم
          "خلال", "منذ", "بعد", "قبل", "حتي", "عند", "لدي", "داخل", "خارج", "بين", "نحو", "حوالي",
          "اي", "كل", "بعض", "جميع", "غير", "سوي", "فقط", "ايضا", "اخري", "اخر", "هذا", "هذه",
          "ذلك", "تلك", "هناك", "هنا", "لا", "لم", "لن", "ما", "مما", "عام", "العام", "سنه", "يوم",
-         "اليوم", "امس", "شهر", "الماضي", "الحالي", "الجاري", "المقبل", "القادم", "يونيو"}
+         "اليوم", "امس", "شهر", "الماضي", "الحالي", "الجاري", "المقبل", "القادم", "اخري", "اخرين",
+         "اخرون", "اضافي", "اضافيه", "اضافيا", "تقريبا", "اضافه", "مره", "مرات", "علما", "وفقا",
+         "بينما", "حيث", "حين", "لدي", "اثر", "جراء", "بسبب", "نتيجه", "خلف", "امام", "وراء", "لكن",
+         "انما", "الا", "اذا", "ربما", "منها", "منهم", "بينهم", "فيها", "عليها", "لها", "له", "لهم",
+         "عنها", "عنه", "اليها", "اليه", "هذه", "كانت", "يكون", "تكون", "هي", "اي", "سنويا", "يوميا",
+         "شهريا", "اسبوعيا", "سابقا", "لاحقا", "حاليا", "مؤخرا", "موخرا", "جديده", "جديدا", "قرابه"}
+_PRONOUN_WORDS = {"فيه", "منه", "عنه", "عليه", "اليه", "لديه", "انه", "بانه", "لانه", "معه", "بعده",
+                  "قبله", "لديه", "حوله", "عبره", "ذاته", "نفسه", "كله", "بعضه"}
 _MAX_DISTANT_QUALIFIER = 7
 
 
@@ -50,8 +57,9 @@ class FigureMention:
 
 
 def bounds(qualifier: str, value, kind: str):
-    """low and high for a point value under its qualifier (see tests/corpus/README.md)."""
-    if kind == "fraction" or qualifier == "approx":
+    """low and high for a point value under its qualifier (see tests/corpus/README.md);
+    an exact share (ثلثاهم) has its value and no bounds."""
+    if (kind == "fraction" and qualifier == "exact") or qualifier == "approx":
         return None, None
     if qualifier in ("at_least", "more_than"):
         return value, None
@@ -256,6 +264,10 @@ class FigureFinder:
                 return ("bare_currency", " ".join(words[k:end]), end)
             return ("currency", payload[0], end)
         unit = self.lex.units.match(words, k, clitics=True)
+        if unit is None and words[k].endswith("ا") and len(words[k]) > 3:
+            unit = self.lex.units.match([words[k][:-1]] + words[k + 1:], 0, clitics=False)
+            if unit is not None:  # دوارا: the accusative of a listed noun
+                unit = (unit[0], unit[1] + k, 0)
         if unit is not None:
             payload, end, cut = unit
             if cut in (0, 2) and (cut == 0 or words[k].startswith("ال")):
@@ -263,24 +275,30 @@ class FigureFinder:
         if k != j:
             return None
         word = words[j]
-        if self._looks_counted(word):
-            return ("noun", None, j + 1)
+        if self._looks_counted(word, definite=quantity_kind == "vague"):
+            describer = word.endswith(("يين", "يون")) or (word.endswith("ي") and len(word) > 4)
+            return ("unit", Unit("*", "count", None), j + 1) if describer else ("noun", None, j + 1)
         return None
 
-    def _looks_counted(self, word: str) -> bool:
-        """An unknown word read as the counted noun: a plural or accusative noun, not a verb."""
-        if len(word) < 4 or not word.isalpha() or word in _STOP:
+    def _looks_counted(self, word: str, definite: bool = False) -> bool:
+        """An unknown word read as the counted noun after a number: it has the shape of
+        a noun (accusative ا, feminine ة, nisba ي, a sound plural) and not of a verb."""
+        if len(word) < 3 or not word.isalpha() or word in _STOP or word.startswith(("و", "ف")):
             return False
+        if word.startswith("ال") != definite:
+            return False  # عشرات السوريين، 40 سوريا
         if self.lex.number_word(word) or self.lex.months.match([word], 0, False) \
-                or self.lex.durations.match([word], 0, False):
+                or self.lex.durations.match([word], 0, False) or self.lex.weekdays.match([word], 0, True) \
+                or self.lex.relative.match([word], 0, False) or self.lex.places.match([word], 0, True):
             return False
-        if word[0] in "يتن" and word.endswith(("ون", "ين", "وا")):
-            return False  # يفرون، تقول: imperfect verbs
-        if word.endswith("وا") or word.startswith(("سي", "ست")):
-            return False
+        if word.endswith("وا") or (word[0] in "يتن" and word.endswith(("ون", "ان"))) \
+                or word.startswith(("سي", "ست")):
+            return False  # فروا، يفرون، سيعودون: verbs
         if self.lex.events.match([word], 0, clitics=False) and not self.lex.units.match([word], 0, False):
             return False
-        return word.endswith(("ين", "ات", "ون")) and len(word) >= 5
+        if word.endswith("ه") and len(word) == 3:
+            return word not in _PRONOUN_WORDS  # جثه, but not فيه، منه
+        return word.endswith(("ين", "ات", "ون", "ا", "ه", "ي")) and len(word) >= 4
 
     # ----------------------------------------------------------------- figure
     def at(self, i: int) -> FigureMention | None:
@@ -320,7 +338,7 @@ class FigureFinder:
                 qualifier = "range"
         mention = FigureMention(start, end, kind, value, low, high, qualifier or "exact", cut=cut,
                                 spelled=extra.get("spelled", False), share=extra.get("share", False))
-        noun = self._noun(end, kind)
+        noun = self._noun(end, "vague" if q == "vague" else kind)
         if noun is not None:
             self._apply_noun(mention, noun)
         elif extra.get("needs_noun"):
@@ -422,6 +440,10 @@ class FigureFinder:
         """قتيلان (two), or قُتل شخص (one): a count with no number word."""
         words = self.words
         found = self.lex.units.match(words, i, clitics=True)
+        if found is None and words[i].endswith("ان") and len(words[i]) > 4:
+            single = self.lex.units.match([words[i][:-2]], 0, clitics=False)
+            if single is not None and single[0].count == 1 and single[1] == 1:
+                found = (Unit(single[0].name, single[0].kind, 2), i + 1, 0)  # عسكريان
         if found is None:
             return None
         unit, end, cut = found
@@ -441,8 +463,8 @@ class FigureFinder:
         after = words[end] if end < len(words) else ""
         if after in ("واحد", "واحده"):
             return FigureMention(i, end + 1, "count", 1, 1, 1, "exact", unit=unit.name, noun=True)
-        if event is None or event[1] != i or event[0][0] not in ("killed", "died", "wounded", "missing",
-                                                                  "detained", "released", "drowned"):
+        casualty = {"killed", "died", "wounded", "missing", "detained", "released"}
+        if event is None or event[1] != i or not casualty & {name for name, _ in event[0]}:
             return None
         if prev in ("عدد", "حصيله"):
             return None

@@ -78,7 +78,7 @@ def _word_at(words: list[str], i: int, first: bool) -> tuple[dict[str, float], i
     roles = _roles(word)
     if roles:
         return roles, 0
-    for prefix in (("و", "ب", "ل", "ك", "وب") if first else ("و",)):
+    for prefix in (("و", "ب", "ل", "وب") if first else ("و",)):
         if word.startswith(prefix) and len(word) > len(prefix) + 1:
             roles = _roles(word[len(prefix):])
             if roles:
@@ -155,12 +155,12 @@ def spelled(words: list[str], i: int) -> Number | None:
         elif "hundred" in roles and last in (None, "scale"):
             current += roles["hundred"]
             j, last = j + 1, "hundred"
-        elif "scale" in roles and last != "scale":
-            total += (current or 1) * roles["scale"]
-            current, j, last = 0, j + 1, "scale"
         elif "scale" in roles and last is None and word.endswith("ا") and not word.endswith("ات"):
             total += 2 * roles["scale"]  # مليونا شخص، ألفا دولار: a dual before its noun
             j, last = j + 1, "scale"
+        elif "scale" in roles and last != "scale":
+            total += (current or 1) * roles["scale"]
+            current, j, last = 0, j + 1, "scale"
         elif "dual_scale" in roles and last is None:
             total += roles["dual_scale"]
             j, last = j + 1, "scale"

@@ -324,16 +324,15 @@ class TimeFinder:
             j = day[1]
             if j < len(words) and words[j] in _OF:
                 j += 1
+                relative = lexicon().relative.match(words, j, clitics=False)
+                if relative is not None and relative[0][0] == "month":  # الثالث من الشهر الجاري
+                    return TimeMention(start, relative[1], "date", day=day[0],
+                                       month_offset=relative[0][1])
             if j < len(words) and words[j] in _MONTH_WORD:
                 j += 1
             month = _month_at(words, j) if j < len(words) else None
             if month is None and j < len(words) and words[j - 1] in _MONTH_WORD:
                 month = self._numeric_month(j)
-            if month is None and j < len(words) and words[j - 1] == "من":
-                relative = lexicon().relative.match(words, j, clitics=False)
-                if relative is not None and relative[0][0] == "month":
-                    return TimeMention(start, relative[1], "date", day=day[0],
-                                       month_offset=relative[0][1])
             if month is not None:
                 return self._finish_date(start, month, day=day[0])
             # يوليو 13-15 and تموز 13 are handled from the month side
@@ -439,7 +438,8 @@ class TimeFinder:
         if words[i] in _YEAR_WORDS:
             found = _year_at(words, i)
             if found:
-                return TimeMention(i, found[1], "year", year=found[0])
+                cut = 1 if words[i][0] in "لب" and words[i][1:] in _YEAR_WORDS else 0  # لعام 2024
+                return TimeMention(i, found[1], "year", year=found[0], cut=cut)
             return None
         if i > 0 and words[i - 1] in _YEAR_PREPS and words[i].isdigit() and len(words[i]) == 4:
             year = int(words[i])

@@ -14,9 +14,10 @@ import re
 _LATIN = "0-9A-Za-z\u00c0-\u024f²³°%"
 # A run of digits/Latin, with inner punctuation, and an optional qualifier sign.
 _LTR_RUN = re.compile(rf"[~≥≤<>≈]?[{_LATIN}]+(?:[ .,:/'’()\-–+][{_LATIN}]+\)?)*")
-_RTL_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
-                      r"(?:[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff«» ,.،:()/\-–0-9]*"
-                      r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff»)])?")
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# A run of Arabic words (with the punctuation inside it), never its brackets:
+# those belong to the English around it.
+_RTL_RUN = re.compile(rf"[{_ARABIC}](?:[{_ARABIC}«» ,.،:/\-–0-9]*[{_ARABIC}»])?")
 
 
 def esc(text) -> str:
