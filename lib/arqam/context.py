@@ -169,6 +169,14 @@ class Context:
         """Tokens inside the name of a source (المصري اليوم، عرب 48): no time, no figure."""
         return {k for a, b, _source in self.sources for k in range(a, b)}
 
+    def drop_places(self, tokens: set[int]) -> None:
+        self.places = [p for p in self.places if not any(k in tokens for k in range(p.start, p.end))]
+
+    def place_tokens(self) -> set[int]:
+        """Tokens inside a place name (منطقة الـ55، ثلاث نيعقوب): no figure there."""
+        return {k for p in self.places for k in range(p.start, p.end)
+                if not _place_nouns()["type"] & {self.doc.words[k]}}
+
     # --------------------------------------------------------- attribution
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
@@ -186,7 +194,18 @@ class Context:
                 verb = lex.attribution["verb"].match(words, i, clitics=True)
                 if verb is not None and verb[2] <= 1:
                     found.extend(self._speech(s, i, verb[1], b))
+                    continue
+                more = lex.attribution["continue"].match(words, i, clitics=True)
+                if more is not None and more[2] <= 1 and self._complement_near(more[1]):
+                    speaker = (found[-1] if found else self._previous_attribution(s))
+                    if speaker is not None:
+                        found.append(Attribution(s, i, speaker.source, speaker.speaker, speaker.words))
             self.attributions.extend(found)
+
+    def _complement_near(self, j: int) -> bool:
+        """مضيفا أن، مشيرا إلى أن: a participle that reports speech."""
+        words = self.doc.words
+        return any(w in _COMPLEMENT for w in words[j:j + 3])
 
     def _source_after(self, start: int, stop: int):
         for a, b, source in self.sources:
@@ -199,6 +218,10 @@ class Context:
         words = self.doc.words
         limit = min(stop, after + _MAX_SPEAKER)
         j = after
+        for a, b, _source in self.sources:
+            if a == after:  # a name that itself looks like a complement: بان كي مون
+                j = b
+                break
         while j < limit and words[j] not in _COMPLEMENT:
             j += 1
         if j >= limit:

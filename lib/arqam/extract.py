@@ -37,7 +37,9 @@ def extract(article, prefer: str = "past") -> Extraction:
     times = TimeFinder(doc.words, names).find()
     for t in times:
         t.in_quote = doc.quoted[t.start]
-    blocked = names | {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
+    timed = {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
+    ctx.drop_places(timed)  # آب is August, not the Yemeni city إب
+    blocked = names | timed | ctx.place_tokens()
     figures = FigureFinder(doc.words, blocked, doc.alone_on_line(), doc.line_of).find()
     ctx.times, ctx.figures = times, figures
     _resolve_times(ctx, article.published, prefer)

@@ -69,9 +69,11 @@ def run_report(file, published=None, lang: str = "both", out=None, *, extraction
     out = Path(out) if out else OUTPUTS / article.stem
     _check_target(out)
 
-    with _terminate_as_interrupt(), _staging(out) as stage:
-        nb = _execute(notebook, params, stage, timeout)
-        html = _export(nb, article)
+    _defer_iri_grammar()
+    with _terminate_as_interrupt() as rearm, _staging(out) as stage:
+        page = _Page(article, params)         # nbconvert and fonts get ready meanwhile
+        nb = _execute(notebook, params, stage, timeout, rearm)
+        html = page.render(nb)
         _write_notebook(nb, stage / "report.ipynb")
         (stage / "report.html").write_text(html, encoding="utf-8")
     return out / "report.html"
@@ -222,8 +224,11 @@ class Terminated(KeyboardInterrupt):
 
 @contextmanager
 def _terminate_as_interrupt():
+    """Turn SIGTERM into an exception for the length of a run, so that the staging
+    folder and the kernel are cleaned up. Yields a function that installs the
+    handler again (nbclient replaces it while a notebook runs)."""
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield lambda: None
         return
 
     def stop(signum, _frame):
@@ -231,7 +236,7 @@ def _terminate_as_interrupt():
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        yield
+        yield lambda: signal.signal(signal.SIGTERM, stop)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -266,43 +271,67 @@ def _defer_iri_grammar() -> None:
     sys.modules[name] = stub
 
 
-def _kernel_manager_class():
-    """Kernel managers that encrypt their local sockets when pyzmq can; ipykernel
-    otherwise prints a warning about plain TCP on every run. nbclient still
-    creates (and so shuts down) the kernel itself."""
+def _kernel_manager(kernel_name: str):
+    """A kernel manager that encrypts its local sockets when pyzmq can (ipykernel
+    otherwise warns about plain TCP on every run)."""
     import zmq
     from jupyter_client.manager import AsyncKernelManager
 
-    class KernelManager(AsyncKernelManager):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            if zmq.has("curve") and self.has_trait("transport_encryption"):
-                self.transport_encryption = "auto"
-
-    return KernelManager
+    km = AsyncKernelManager(kernel_name=kernel_name)
+    if zmq.has("curve") and km.has_trait("transport_encryption"):
+        km.transport_encryption = "auto"
+    return km
 
 
-def _execute(notebook: Path, params: dict, stage: Path, timeout: int):
-    _defer_iri_grammar()
-    import nbformat
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+# Imported by the kernel while it starts, before the first cell asks: the
+# notebook's first cell needs them, and the kernel starts while this process
+# is still importing papermill, so the time is spent in parallel.
+KERNEL_WARMUP = "import arqam.report.charts, matplotlib.figure, matplotlib.backends.backend_agg"
 
-    nb = nbformat.read(notebook, as_version=4)
-    kernel = nb.metadata.get("kernelspec", {}).get("name", "python3")
+
+def _execute(notebook: Path, params: dict, stage: Path, timeout: int, rearm=lambda: None):
+    """Run the notebook with papermill in a kernel started first thing, so that
+    the kernel's start-up overlaps this process's imports of papermill."""
+    import json
+
+    from jupyter_core.utils import run_sync
+
+    kernel = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get(
+        "kernelspec", {}).get("name", "python3")
+    km = _kernel_manager(kernel)
     try:
-        return papermill.execute_notebook(
-            nb, None, parameters=params, kernel_name=kernel, progress_bar=False,
-            request_save_on_cell_execute=False, start_timeout=60, execution_timeout=timeout,
-            kernel_manager_class=_kernel_manager_class(), resources={"metadata": {"path": str(stage)}},
-            record_timing=False)
-    except PapermillExecutionError as exc:
-        raise NotebookError(_failure(notebook, exc)) from None
-    except (KeyboardInterrupt, ArqamError):
-        raise
-    except Exception as exc:  # the kernel died, timed out or did not start
-        raise NotebookError(f"{notebook.name}: the kernel failed ({type(exc).__name__}: "
-                            f"{exc})") from None
+        run_sync(km.start_kernel)(cwd=str(stage),
+                                  extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"])
+    except Exception as exc:
+        raise NotebookError(f"the {kernel!r} kernel did not start ({type(exc).__name__}: "
+                            f"{exc}); check `jupyter kernelspec list`") from None
+    try:
+        import nbformat
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        nb = nbformat.read(notebook, as_version=4)
+        try:
+            return papermill.execute_notebook(
+                nb, None, parameters=params, kernel_name=kernel, progress_bar=False,
+                request_save_on_cell_execute=False, start_timeout=60,
+                execution_timeout=timeout, km=km, record_timing=False)
+        except PapermillExecutionError as exc:
+            raise NotebookError(_failure(notebook, exc)) from None
+        except (KeyboardInterrupt, ArqamError):
+            raise
+        except Exception as exc:  # the kernel died, timed out or did not answer
+            raise NotebookError(f"{notebook.name}: the kernel failed ({type(exc).__name__}: "
+                                f"{exc})") from None
+    finally:
+        rearm()
+        try:
+            if run_sync(km.is_alive)():
+                run_sync(km.shutdown_kernel)(now=True)
+            else:
+                run_sync(km.cleanup_resources)()
+        except Exception:
+            pass
 
 
 def _failure(notebook: Path, exc) -> str:
@@ -335,31 +364,66 @@ def _write_notebook(nb, path: Path) -> None:
 
 # ---- the page ----------------------------------------------------------------------
 
-def _export(nb, article) -> str:
-    """The page: nbconvert copies the notebook's HTML outputs into templates/page.html.j2,
-    with the fonts its text needs embedded and the stylesheet inline."""
-    from nbconvert.exporters import TemplateExporter
+class _Page:
+    """The HTML page, prepared in a thread while the notebook runs: nbconvert and
+    the template loaded, the fonts cut for every character the page can hold
+    (the article's and the report's own words). `render` then only fills it in."""
 
-    from . import __version__
-    from .report.fonts import font_face_css
+    def __init__(self, article, params: dict):
+        self.article = article
+        self.chars = set(article.text)
+        extraction = params.get("extraction")
+        if extraction:
+            try:
+                self.chars |= set(Path(extraction).read_text(encoding="utf-8"))
+            except OSError:
+                pass      # the notebook reports the unreadable file
+        self.error = None
+        self.thread = threading.Thread(target=self._prepare, name="arqam-page", daemon=True)
+        self.thread.start()
 
-    shown = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            html = output.get("data", {}).get("text/html")
-            if html:
-                shown.append(html if isinstance(html, str) else "".join(html))
-    title = next((ln.strip() for ln in article.text.splitlines() if ln.strip()), article.name)
-    resources = {"arqam": {
-        "title": title,
-        "version": __version__,
-        "css": (TEMPLATES / "page.css").read_text(encoding="utf-8"),
-        "fonts": font_face_css(title + "".join(shown)),
-    }}
-    try:
-        exporter = TemplateExporter(template_file=str(TEMPLATES / "page.html.j2"))
-        exporter.file_extension = ".html"
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
-    except Exception as exc:
-        raise OutputError(f"the HTML export failed ({type(exc).__name__}: {exc})") from None
-    return body
+    def _prepare(self):
+        try:
+            from nbconvert.exporters import TemplateExporter
+
+            from .report.fonts import font_faces, library_chars
+
+            self.chars |= library_chars()
+            self.fonts = font_faces(self.chars)
+            self.exporter = TemplateExporter(template_file=str(TEMPLATES / "page.html.j2"))
+            self.exporter.file_extension = ".html"
+            self.exporter.template       # compiled now rather than in render()
+        except BaseException as exc:     # handed to the main thread in render()
+            self.error = exc
+
+    def render(self, nb) -> str:
+        """The page: nbconvert copies the notebook's HTML outputs into
+        templates/page.html.j2, with the fonts and the stylesheet inline."""
+        from . import __version__
+
+        self.thread.join()
+        if self.error is not None:
+            raise OutputError(f"the HTML export could not start ({type(self.error).__name__}: "
+                              f"{self.error})")
+        shown = []
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                html = output.get("data", {}).get("text/html")
+                if html:
+                    shown.append(html if isinstance(html, str) else "".join(html))
+        title = next((ln.strip() for ln in self.article.text.splitlines() if ln.strip()),
+                     self.article.name)
+        fonts = self.fonts
+        needed = set(title).union(*shown) if shown else set(title)
+        if not needed <= self.chars:             # an unforeseen character: cut again
+            from .report.fonts import font_faces
+
+            fonts = font_faces(self.chars | needed)
+        resources = {"arqam": {
+            "title": title, "version": __version__, "fonts": fonts,
+            "css": (TEMPLATES / "page.css").read_text(encoding="utf-8")}}
+        try:
+            body, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        except Exception as exc:
+            raise OutputError(f"the HTML export failed ({type(exc).__name__}: {exc})") from None
+        return body

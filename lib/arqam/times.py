@@ -98,8 +98,11 @@ def _month_at(words: list[str], i: int):
     found = lexicon().months.match(words, i, clitics=False)
     if found:
         return found
-    # Months with ب or ل (بايلول) and the dual naming نيسان/أبريل.
-    return lexicon().months.match(words, i, clitics=True)
+    # Months with ب or ل (بايلول); a name that is also a word (آب) never takes one: باب.
+    found = lexicon().months.match(words, i, clitics=True)
+    if found is not None and (found[2] > 1 or found[0].needs_context):
+        return None
+    return found
 
 
 def _dual_month_tail(words: list[str], j: int, month) -> int:
