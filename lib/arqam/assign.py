@@ -3,12 +3,13 @@
 Order of search for every attribute: the figure's own words (قتلى is an
 event), its territory (the stretch of its sentence between the neighbouring
 figures), the figure it belongs to (بينهم، ثلثاهم) or repeats, its sentence,
-and for place and source the sentences just before.
+and for place and source the sentences just before. Mentions are indexed by
+sentence so that each figure looks only at its own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .context import Context
@@ -20,6 +21,7 @@ _CASUALTY_EVENTS = {"killed", "died", "wounded", "missing", "displaced", "fled",
                     "affected", "rescued", "evacuated", "infected", "recovered", "arrived",
                     "in_need", "exchanged"}
 _CARRY_SENTENCES = 3
+_REPEAT_SENTENCES = 3
 
 
 @dataclass
@@ -34,22 +36,51 @@ class Attributes:
     repeats: int | None = None
 
 
-def _meaning(meanings, fig: FigureMention) -> str | None:
+def _meaning(meanings, kind: str) -> str | None:
     """The first sense of an event word that fits the figure's kind."""
     for name, applies in meanings:
-        if applies == fig.kind or (applies == "any" and fig.kind in ("count", "ordinal", "fraction",
-                                                                       "percent")):
+        if applies == kind or (applies == "any" and kind in ("count", "ordinal", "fraction", "percent")):
             return name
     return None
 
 
+def _nearest(items, fig: FigureMention, a: int, b: int, prefer_before: bool = False):
+    """The item (start, end, …) in [a, b) nearest the figure; ties go to the one before.
+    With prefer_before, any item before the figure beats every item after it."""
+    best, best_d = None, None
+    for item in items:
+        start, end = item[0], item[1]
+        if start < a or end > b or fig.start <= start < fig.end:
+            continue
+        if end <= fig.start:
+            d = (fig.start - end) * 2
+        else:
+            d = (start - fig.end) * 2 + 1 + (100000 if prefer_before else 0)
+        if best_d is None or d < best_d:
+            best, best_d = item, d
+    return best
+
+
 class Assigner:
-    def __init__(self, ctx: Context, narrative_day):
+    def __init__(self, ctx: Context, report_day):
         self.ctx = ctx
         self.doc = ctx.doc
         self.figs = ctx.figures
-        self.narrative_day = narrative_day
+        self.report_day = report_day
         self.out = [Attributes() for _ in self.figs]
+        sentence_of = self.doc.sentence_of
+        self.sent = [sentence_of[f.start] for f in self.figs]
+        self.events = defaultdict(list)
+        for a, b, meanings in ctx.events:
+            self.events[sentence_of[a]].append((a, b, meanings))
+        self.places = defaultdict(list)
+        for p in ctx.places:
+            if p.locative:
+                self.places[sentence_of[p.start]].append((p.start, p.end, p))
+        self.times = defaultdict(list)
+        for t in ctx.times:
+            if t.kind != "duration" and (t.value is not None or t.kind == "now"):
+                self.times[sentence_of[t.start]].append((t.start, t.end, t))
 
     def run(self) -> list[Attributes]:
         self._link()
@@ -59,99 +90,77 @@ class Assigner:
             self._unit(k)
             self._location(k)
             self._source(k)
-        for k in range(len(self.figs)):
             self._when(k)
-        for k in self._order_by_links():
+        for k in range(len(self.figs)):  # heads come first, so they are complete
             self._inherit(k)
         return self.out
 
     # ---------------------------------------------------------------- links
-    def _sentence(self, k: int) -> int:
-        return self.doc.sentence_of[self.figs[k].start]
-
     def _link(self) -> None:
-        for k, fig in enumerate(self.figs):
+        figs, sent = self.figs, self.sent
+        for k, fig in enumerate(figs):
             if (fig.subset or fig.share) and k > 0:
                 for h in range(k - 1, -1, -1):
-                    if self._sentence(h) >= self._sentence(k) - 1 and self.figs[h].kind != "ordinal":
+                    if sent[h] < sent[k] - 1:
+                        break
+                    if figs[h].kind != "ordinal":
                         self.out[k].part_of = h
                         break
-        for k, fig in enumerate(self.figs):
             if fig.value is None or self.out[k].part_of is not None:
                 continue
             for h in range(k - 1, -1, -1):
-                other = self.figs[h]
-                if self._sentence(k) - self._sentence(h) > 3:
+                if sent[k] - sent[h] > _REPEAT_SENTENCES:
                     break
-                if self._sentence(h) == self._sentence(k):
-                    continue
-                if other.value == fig.value and other.qualifier == fig.qualifier \
-                        and other.kind == fig.kind:
+                other = figs[h]
+                if sent[h] != sent[k] and other.value == fig.value \
+                        and other.qualifier == fig.qualifier and other.kind == fig.kind:
                     self.out[k].repeats = h
                     break
-
-    def _order_by_links(self):
-        return range(len(self.figs))
+        self.root = []
+        for k in range(len(figs)):
+            r = k
+            while self.out[r].part_of is not None:
+                r = self.out[r].part_of
+            self.root.append(r)
 
     def _head(self, k: int) -> int | None:
         a = self.out[k]
         return a.part_of if a.part_of is not None else a.repeats
 
-    # ------------------------------------------------------------ territory
     def _territory(self, k: int) -> tuple[int, int]:
-        s0, s1 = self.doc.sentence_bounds[self._sentence(k)]
-        a = self.figs[k - 1].end if k > 0 and self._sentence(k - 1) == self._sentence(k) else s0
-        b = self.figs[k + 1].start if k + 1 < len(self.figs) and self._sentence(k + 1) == self._sentence(k) else s1
+        s0, s1 = self.doc.sentence_bounds[self.sent[k]]
+        a = self.figs[k - 1].end if k > 0 and self.sent[k - 1] == self.sent[k] else s0
+        b = self.figs[k + 1].start if k + 1 < len(self.figs) and self.sent[k + 1] == self.sent[k] else s1
         return a, b
 
     def _group(self, k: int) -> list[int]:
-        """The figure, the figure it belongs to and the others that belong to it."""
-        root = k
-        while self.out[root].part_of is not None:
-            root = self.out[root].part_of
-        members = [root]
-        for j in range(len(self.figs)):
-            r = j
-            while self.out[r].part_of is not None:
-                r = self.out[r].part_of
-            if r == root and j != root:
-                members.append(j)
-        return sorted(members)
-
-    @staticmethod
-    def _nearest(items, fig: FigureMention, a: int, b: int, prefer_before: bool = False):
-        """The item (start, end, …) in [a, b) nearest the figure; ties go before."""
-        best, best_d = None, None
-        for item in items:
-            start, end = item[0], item[1]
-            if start < a or end > b or (fig.start <= start < fig.end):
-                continue
-            d = fig.start - end if end <= fig.start else start - fig.end
-            d = d * 2 + (1 if end > fig.start and not prefer_before else 0)
-            if prefer_before and end > fig.start:
-                d += 1000
-            if best_d is None or d < best_d:
-                best, best_d = item, d
-        return best
+        """The figure, the figure it belongs to and the others that belong to it (one sentence
+        or two: a part follows its whole closely)."""
+        root = self.root[k]
+        lo = max(0, root - 20)
+        return [j for j in range(lo, min(len(self.figs), root + 20)) if self.root[j] == root]
 
     # ---------------------------------------------------------------- event
     def _event(self, k: int) -> None:
         fig = self.figs[k]
-        events = [(a, b, name) for a, b, meanings in self.ctx.events
-                  if (name := _meaning(meanings, fig)) is not None]
+        events = [(a, b, name) for a, b, meanings in self.events[self.sent[k]]
+                  if (name := _meaning(meanings, fig.kind)) is not None]
         own = [e for e in events if fig.start <= e[0] < fig.end]
         if own:
             self.out[k].event = own[-1][2]
             return
-        found = self._nearest(events, fig, *self._territory(k))
+        found = _nearest(events, fig, *self._territory(k))
         head = self.out[k].part_of
         if found is None and head is not None and self.out[head].event:
             self.out[k].event = self.out[head].event
             return
         if found is None:
-            found = self._nearest(events, fig, *self.doc.sentence_bounds[self._sentence(k)])
+            found = _nearest(events, fig, *self.doc.sentence_bounds[self.sent[k]])
         if found is not None:
             self.out[k].event = found[2]
+
+    def _sentence_has_event(self, k: int, name: str) -> bool:
+        return any(name in {n for n, _ in meanings} for _a, _b, meanings in self.events[self.sent[k]])
 
     # ----------------------------------------------------------------- unit
     def _unit(self, k: int) -> None:
@@ -174,81 +183,56 @@ class Assigner:
         if self.out[k].event in _CASUALTY_EVENTS or fig.describer:
             self.out[k].unit = "person"
 
-    def _sentence_has_event(self, k: int, name: str) -> bool:
-        s0, s1 = self.doc.sentence_bounds[self._sentence(k)]
-        return any(s0 <= a < s1 and name in {n for n, _ in meanings}
-                   for a, _b, meanings in self.ctx.events)
-
     # ------------------------------------------------------------- location
     def _location(self, k: int) -> None:
-        fig = self.figs[k]
-        places = [p for p in self.ctx.places if p.locative]
-        own = self._place_in(places, fig, *self._territory(k))
+        fig, s = self.figs[k], self.sent[k]
+        places = self.places[s]
+        own = _nearest(places, fig, *self._territory(k))
         if own is None:
             for j in self._group(k):
-                if j != k:
-                    own = self._place_in(places, fig, *self._territory(j))
+                if j != k and self.sent[j] == s:
+                    own = _nearest(places, fig, *self._territory(j))
                     if own is not None:
                         break
         if own is not None:
-            self.out[k].location = own.location
+            self.out[k].location = own[2].location
             return
-        s = self._sentence(k)
-        s0, s1 = self.doc.sentence_bounds[s]
-        if any(s0 <= p.start < s1 for p in places):
-            return
+        if places:
+            return  # the sentence names places, but none of this figure's
         for back in range(1, _CARRY_SENTENCES + 1):
-            if s - back < 0:
-                break
-            p0, p1 = self.doc.sentence_bounds[s - back]
-            inside = [p for p in places if p0 <= p.start < p1]
-            if inside:
-                last = inside[-1]
-                self.out[k].location = last.location
+            before = self.places.get(s - back)
+            if before:
+                self.out[k].location = before[-1][2].location
                 return
-
-    def _place_in(self, places, fig, a, b):
-        found = self._nearest([(p.start, p.end, p) for p in places], fig, a, b)
-        return found[2] if found else None
 
     # --------------------------------------------------------------- source
     def _source(self, k: int) -> None:
         fig = self.figs[k]
         if fig.kind == "ordinal":
-            return
-        att = self.ctx.sentence_source(self._sentence(k), fig.start)
+            return  # an ordinal numbers a series; it reports no quantity of its own
+        att = self.ctx.sentence_source(self.sent[k], fig.start)
         if att is not None:
             self.out[k].attributed_to = att.source
             self.out[k].speaker = att.speaker
 
     # ----------------------------------------------------------------- when
     def _when(self, k: int) -> None:
-        fig = self.figs[k]
-        times = [t for t in self.ctx.times if t.kind != "duration"
-                 and (t.value is not None or t.kind == "now")]
+        fig, s = self.figs[k], self.sent[k]
+        times = self.times[s]
         if fig.kind == "ordinal":
-            times = [t for t in times if not t.since]
+            times = [t for t in times if not t[2].since]  # the seventh convoy since …: a point
         a, b = self._territory(k)
         c0, c1 = self.doc.clause_bounds(fig.start)
-        lo, hi = max(a, c0), min(b, c1)
-        found = self._time_near(times, fig, lo, hi)
-        s0, s1 = self.doc.sentence_bounds[self._sentence(k)]
+        found = _nearest(times, fig, max(a, c0), min(b, c1), prefer_before=True)
         if found is None:
-            now = [t for t in times if t.kind == "now" and s0 <= t.start < s1]
-            if now:
-                found = now[0]
+            found = next((t for t in times if t[2].kind == "now"), None)
         if found is None:
-            found = self._time_near(times, fig, s0, s1)
+            found = _nearest(times, fig, *self.doc.sentence_bounds[s], prefer_before=True)
         if found is not None:
-            self.out[k].when = self._when_value(found)
-
-    def _time_near(self, times, fig, a, b):
-        items = [(t.start, t.end, t) for t in times]
-        found = self._nearest(items, fig, a, b, prefer_before=True)
-        return found[2] if found else None
+            self.out[k].when = self._when_value(found[2])
 
     def _when_value(self, t: TimeMention) -> str | None:
-        day = self.narrative_day(t.start)
+        day = self.report_day
         if t.kind == "now":
             return day.isoformat() if day else None
         if t.kind == "time":
@@ -266,8 +250,7 @@ class Assigner:
             mine.location = mine.location or theirs.location
             mine.event = mine.event or theirs.event
         if mine.when is None:
-            s = self._sentence(k)
-            for j in range(len(self.figs)):
-                if j != k and self._sentence(j) == s and self.out[j].when:
+            for j in range(max(0, k - 20), min(len(self.figs), k + 20)):
+                if j != k and self.sent[j] == self.sent[k] and self.out[j].when:
                     mine.when = self.out[j].when
                     break

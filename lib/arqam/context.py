@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import Document
 from .figures import FigureMention
@@ -208,20 +209,35 @@ class Context:
         return any(w in _COMPLEMENT for w in words[j:j + 3])
 
     def _source_after(self, start: int, stop: int):
-        for a, b, source in self.sources:
-            if start <= a < stop:
+        starts = self._source_starts
+        for a in range(start, stop):
+            if a in starts:
+                b, source = starts[a]
                 return source.name, b
         return None
+
+    @cached_property
+    def _source_starts(self) -> dict[int, tuple[int, Source]]:
+        return {a: (b, source) for a, b, source in self.sources}
+
+    @cached_property
+    def _name_set(self) -> set[int]:
+        return self.name_tokens()
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, list[Attribution]]:
+        table: dict[int, list[Attribution]] = {}
+        for att in self.attributions:
+            table.setdefault(att.sentence, []).append(att)
+        return table
 
     def _speech(self, s: int, cue: int, after: int, stop: int) -> list[Attribution]:
         """قال X إن… / أفاد X بأن… / وأضاف أن…: the speaker is what lies between."""
         words = self.doc.words
         limit = min(stop, after + _MAX_SPEAKER)
         j = after
-        for a, b, _source in self.sources:
-            if a == after:  # a name that itself looks like a complement: بان كي مون
-                j = b
-                break
+        if after in self._source_starts:  # a name that itself looks like a complement: بان كي مون
+            j = self._source_starts[after][0]
         while j < limit and words[j] not in _COMPLEMENT:
             j += 1
         if j >= limit:
@@ -245,9 +261,7 @@ class Context:
 
     def _person(self, a: int, b: int) -> str | None:
         """The words of the speaker phrase that are neither title nor organisation."""
-        words, taken = self.doc.words, set()
-        for sa, sb, _src in self.sources:
-            taken.update(range(sa, sb))
+        words, taken = self.doc.words, self._name_set
         rest = [k for k in range(a, b) if k not in taken and words[k] not in _TITLE_WORDS
                 and not _is_time_word(words[k]) and words[k] not in ("،", ",", "(", ")")]
         if not rest or len(rest) > 4:
@@ -261,11 +275,11 @@ class Context:
     def _coreferent(self, content: list[str], wordset: frozenset) -> str | None:
         """المنظمة → the organisation named before; بالي → the speaker named بالي before."""
         head = content[0]
-        for att in reversed(self.attributions):
+        for att in reversed(self.attributions[-50:]):
             if wordset and wordset <= att.words and att.source:
                 return att.source
         if _strip_prefix(head) in {_strip_prefix(g) for g in _GENERIC_ORG} or head in _GENERIC_ORG:
-            for a, b, source in reversed(self.sources):
+            for a, b, source in reversed(self.sources[-200:]):
                 first = self.doc.words[a]
                 if _strip_prefix(first) == _strip_prefix(head):
                     return source.name
@@ -279,13 +293,14 @@ class Context:
         return None
 
     def sentence_source(self, s: int, position: int) -> Attribution | None:
-        here = [a for a in self.attributions if a.sentence == s]
+        by_sentence = self._by_sentence
+        here = by_sentence.get(s)
         if here:
             before = [a for a in here if a.position <= position]
             return before[-1] if before else here[0]
         # A source that has held the floor for two sentences keeps it for the next.
-        prev = [a for a in self.attributions if a.sentence == s - 1]
-        prev2 = [a for a in self.attributions if a.sentence == s - 2]
+        prev = by_sentence.get(s - 1)
+        prev2 = by_sentence.get(s - 2)
         if prev and prev2 and prev[-1].source == prev2[-1].source:
             return prev[-1]
         return None

@@ -44,8 +44,7 @@ def extract(article, prefer: str = "past") -> Extraction:
     ctx.times, ctx.figures = times, figures
     _resolve_times(ctx, article.published, prefer)
     ctx.attribute()
-    narrative = _narrative_days(ctx, article.published)
-    attributes = Assigner(ctx, narrative).run()
+    attributes = Assigner(ctx, report_day(times, article.published)).run()
     country = _main_country(ctx)
 
     text = article.text
@@ -91,11 +90,6 @@ def report_day(times: list[TimeMention], published: dt.date | None) -> dt.date |
     if any(t.rel == ("day", -1) and not t.in_quote for t in times):
         return published - dt.timedelta(days=1)
     return published
-
-
-def _narrative_days(ctx: Context, published: dt.date | None):
-    day = report_day(ctx.times, published)
-    return lambda position: day
 
 
 def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None:

@@ -34,6 +34,8 @@ _STOP = {"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم
 _PRONOUN_WORDS = {"فيه", "منه", "عنه", "عليه", "اليه", "لديه", "انه", "بانه", "لانه", "معه", "بعده",
                   "قبله", "لديه", "حوله", "عبره", "ذاته", "نفسه", "كله", "بعضه"}
 _MAX_DISTANT_QUALIFIER = 7
+_RANGE_OPENERS = {"من", "بين", "ما"}
+_FIGURE_TRIGGERS: dict[str, bool] = {}
 
 
 @dataclass
@@ -79,8 +81,9 @@ class FigureFinder:
 
     def find(self) -> list[FigureMention]:
         found, i, words = [], 0, self.words
+        trigger = self._trigger
         while i < len(words):
-            if i in self.blocked:
+            if i in self.blocked or not trigger(words[i], words[i + 1] if i + 1 < len(words) else ""):
                 i += 1
                 continue
             mention = self.at(i)
@@ -90,6 +93,31 @@ class FigureFinder:
             found.append(mention)
             i = mention.end
         return found
+
+    def _trigger(self, word: str, following: str) -> bool:
+        """Can a figure start at this word? Decided once per distinct word, except for
+        the openers of a range (من، بين، ما), which need a number after them."""
+        if word in _RANGE_OPENERS:
+            return bool(following) and (following == "بين" or self._trigger(following, ""))
+        known = _FIGURE_TRIGGERS.get(word)
+        if known is None:
+            lex = self.lex
+            known = _FIGURE_TRIGGERS[word] = bool(
+                word[0].isdigit() or word[0] in "$€£" or lex.number_word(word)
+                or (word[0] in "وبل" and lex.number_word(word[1:]))
+                or (word.startswith("وب") and lex.number_word(word[2:]))
+                or lex.qualifiers["pre"].heads(word) or lex.vague.by_first.get(word)
+                or lex.series.heads(word) or lex.units.heads(word)
+                or self._share_word(word)
+                or (word.endswith("ان") and lex.units.by_first.get(word[:-2])))
+        return known
+
+    def _share_word(self, word: str) -> bool:
+        for suffix in _PRONOUNS:
+            if word.endswith(suffix) and any(r == "fraction" for _v, r in
+                                             self.lex.number_word(word[: -len(suffix)])):
+                return True
+        return False
 
     # ------------------------------------------------------------------ parts
     def _phone_tokens(self) -> set[int]:

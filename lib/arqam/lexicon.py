@@ -8,7 +8,7 @@ normalize.py) and split into tokens, so that a phrase matches a run of tokens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Iterator
@@ -41,11 +41,16 @@ def rows(name: str) -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
-@dataclass
 class Phrases:
-    """Phrases of one or more tokens, found by their first token."""
+    """Phrases of one or more tokens, found by their first token.
 
-    by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+    The heads a word can stand for (itself, or itself without a proclitic) are
+    worked out once per distinct word and kept: news text repeats its words.
+    """
+
+    def __init__(self) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        self._heads: dict[str, tuple] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         toks = tokens_of(phrase)
@@ -55,16 +60,30 @@ class Phrases:
         if all(existing != toks for existing, _ in entries):
             entries.append((toks, payload))
             entries.sort(key=lambda e: -len(e[0]))
+        self._heads.clear()
+
+    def heads(self, word: str) -> tuple:
+        """(cut, entries) for each way the word starts a phrase, proclitic-free first."""
+        found = self._heads.get(word)
+        if found is None:
+            found = tuple((cut, self.by_first[head]) for head, cut in stripped(word)
+                          if head in self.by_first)
+            self._heads[word] = found
+        return found
 
     def match(self, words: list[str], i: int, clitics: bool = True):
         """Longest phrase starting at words[i]: (payload, end, prefix_len) or None."""
         if not 0 <= i < len(words):
             return None
-        candidates = stripped(words[i]) if clitics else ((words[i], 0),)
-        for head, cut in candidates:
-            for toks, payload in self.by_first.get(head, ()):
+        if clitics:
+            candidates = self.heads(words[i])
+        else:
+            entries = self.by_first.get(words[i])
+            candidates = ((0, entries),) if entries else ()
+        for cut, entries in candidates:
+            for toks, payload in entries:
                 n = len(toks)
-                if tuple(words[i + 1:i + n]) == toks[1:]:
+                if n == 1 or tuple(words[i + 1:i + n]) == toks[1:]:
                     return payload, i + n, cut
         return None
 

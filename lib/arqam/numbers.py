@@ -66,8 +66,14 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+_ROLES: dict[str, dict[str, float]] = {}
+
+
 def _roles(word: str) -> dict[str, float]:
-    return {role: value for value, role in lexicon().number_word(word)}
+    roles = _ROLES.get(word)
+    if roles is None:
+        roles = _ROLES[word] = {role: value for value, role in lexicon().number_word(word)}
+    return roles
 
 
 def _word_at(words: list[str], i: int, first: bool) -> tuple[dict[str, float], int] | None:

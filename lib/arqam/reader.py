@@ -23,7 +23,7 @@ _SOURCE_LINE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
 
 # One article is read whole; a larger file is an archive and goes through
 # `arqam.stream`, whose memory does not grow with the file.
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+MAX_ARTICLE_BYTES = 1024 * 1024
 
 # A publication date later than this many days after today (by this machine's
 # clock) is refused: a date one day ahead can be right in a time zone east of

@@ -180,6 +180,25 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
     return minute, j
 
 
+_TRIGGERS: dict[str, bool] = {}
+
+
+def _time_trigger(word: str) -> bool:
+    """Can a time expression start at this word? Decided once per distinct word."""
+    known = _TRIGGERS.get(word)
+    if known is None:
+        lex = lexicon()
+        known = _TRIGGERS[word] = bool(
+            word[0].isdigit() or word in _CLOCK_WORDS or word in _YEAR_WORDS or word in _MONTH_WORD
+            or word in _MONTH_PARTS or word in ("يوم", "ويوم", "اليوم", "خلال", "غضون", "نص", "نصف")
+            or lex.months.heads(word) or lex.weekdays.heads(word) or lex.relative.heads(word)
+            or lex.durations.by_first.get(word) or lex.number_word(word)
+            or (word[0] in "وبل" and lex.number_word(word[1:]))
+            or (word.startswith("لل") and word[2:] in _YEAR_WORDS)
+            or (word[0] in "لب" and word[1:] in _YEAR_WORDS))
+    return known
+
+
 class TimeFinder:
     """Finds every time expression in a token list, leftmost-longest."""
 
@@ -190,7 +209,11 @@ class TimeFinder:
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
         i, words = 0, self.words
+        trigger = _time_trigger
         while i < len(words):
+            if not trigger(words[i]):
+                i += 1
+                continue
             mention = None if i in self.blocked else self.at(i)
             if mention is None or any(k in self.blocked for k in range(mention.start, mention.end)):
                 i += 1

@@ -207,7 +207,7 @@ def counts_chart(figures) -> Chart | None:
         ax.tick_params(axis="y", length=0, pad=6)
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
             lambda v, _pos: label(num(int(v))) if v >= 1 else ""))
-        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
         ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "left"):
@@ -229,6 +229,10 @@ def _month_tick(value, pos) -> str:
     day = mdates.num2date(value).date()
     name = AR_MONTHS[day.month - 1].split("/")[0]
     return label(f"{name} {day.year}" if pos == 0 or day.month == 1 else name)
+
+
+def span_hint(starts, end) -> float:
+    return max(end - min(starts), 1.0)
 
 
 def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
@@ -267,8 +271,8 @@ def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
         if published:
             x = mdates.date2num(published)
             ax.axvline(x, color="#999999", linestyle="--", linewidth=0.8)
-            ax.text(x, -0.7, label("تاريخ النشر"), ha="right", va="center", fontsize=8,
-                    color="#666666")
+            ax.text(x - span_hint(starts, x) * 0.01, -0.7, label("تاريخ النشر"), ha="left",
+                    va="center", fontsize=8, color="#666666")
             ends.append(x + 1)
         span = max(ends) - min(starts)
         ax.set_xlim(min(starts) - span * 0.04, max(ends) + span * 0.04)

@@ -104,7 +104,7 @@ class Writer:
     def source_words(self, source: str | None) -> str:
         if self.lang == "en":
             if source:
-                return f"According to {source}, "
+                return f"According to {the(source)}, "
             paper = f" ({self.paper})" if self.paper else ""
             return f"According to the article{paper}, which names no source, "
         if source:
@@ -187,20 +187,20 @@ def narrative(extraction, lang: str = "both") -> Html:
     empty = not extraction.figures
     if lang in ("ar", "both"):
         if empty:
-            body = ar("لم يُعثر في المقال على أرقام تُروى.")
+            body = f'<p>{ar("لم يُعثر في المقال على أرقام تُروى.")}</p>'
         else:
-            body = " ".join(f'<span class="s">{s.html}</span>'
-                            for s in sentences(extraction, "ar"))
-            plain += [s.text for s in sentences(extraction, "ar")]
-        blocks.append(f'<div class="narrative-ar" lang="ar" dir="rtl"><p>{body}</p></div>')
+            said = sentences(extraction, "ar")
+            body = "".join(f'<p class="s">{s.html}</p>' for s in said)
+            plain += [s.text for s in said]
+        blocks.append(f'<div class="narrative-ar" lang="ar" dir="rtl">{body}</div>')
     if lang in ("en", "both"):
         if empty:
-            body = en("The article gives no figures to tell.")
+            body = f"<p>{en('The article gives no figures to tell.')}</p>"
         else:
-            body = " ".join(f'<span class="s">{s.html}</span>'
-                            for s in sentences(extraction, "en"))
-            plain += [s.text for s in sentences(extraction, "en")]
-        blocks.append(f'<div class="narrative-en" lang="en" dir="ltr"><p>{body}</p></div>')
+            said = sentences(extraction, "en")
+            body = "".join(f'<p class="s">{s.html}</p>' for s in said)
+            plain += [s.text for s in said]
+        blocks.append(f'<div class="narrative-en" lang="en" dir="ltr">{body}</div>')
     title = ar("الرواية") + ' <span class="en" lang="en" dir="ltr">Narrative</span>'
     return Html(f'<section class="narrative" id="narrative" lang="ar" dir="rtl">'
                 f"<h2>{title}</h2>{''.join(blocks)}</section>", "\n".join(plain))

@@ -54,11 +54,24 @@ def top_level(figures) -> list:
     return [f for f in figures if not f.repeats and parent(f, figures, index) is None]
 
 
+def _says(fig) -> tuple:
+    return (fig.kind, fig.value, fig.low, fig.high, fig.qualifier, fig.unit, fig.event)
+
+
 def parts(whole, figures) -> list:
-    """The figures that are parts of `whole`, in article order, repeats left out."""
+    """The figures that are parts of `whole`, in article order, repeats left out:
+    marked ones, and a part saying exactly what an earlier part said (the same
+    six fighters, quoted again)."""
     index = by_id(figures)
-    return [f for f in figures if f is not whole and not f.repeats
-            and parent(f, figures, index) is whole]
+    out, seen = [], set()
+    for f in figures:
+        if f is whole or f.repeats or parent(f, figures, index) is not whole:
+            continue
+        if _says(f) in seen:
+            continue
+        seen.add(_says(f))
+        out.append(f)
+    return out
 
 
 def floor_value(fig) -> float:
