@@ -72,56 +72,50 @@ class Context:
 
     # ------------------------------------------------------------ mentions
     def scan(self) -> None:
-        lex, words = lexicon(), self.doc.words
+        """Find every source, place and event word; a word none of them can start is
+        passed over after one dictionary look-up."""
+        lex, words, n = lexicon(), self.doc.words, len(self.doc.words)
+        sources, places, events = lex.sources, lex.places, lex.events
+        types = _place_nouns()["type"]
         taken: set[int] = set()
-        i = 0
-        while i < len(words):
-            found = lex.sources.match(words, i, clitics=True)
-            place = lex.places.match(words, i, clitics=True)
-            if place is not None and (found is None or place[1] > found[1]):
-                i = place[1]  # مناطق سيطرة التنظيم is a place, though التنظيم is a source
-            elif found is not None and found[2] <= 2:
-                self.sources.append((i, found[1], found[0]))
-                taken.update(range(i, found[1]))
-                i = found[1]
-            else:
-                i += 1
-        self._scan_places(taken)
-        for i in range(len(words)):
-            found = lex.events.match(words, i, clitics=True)
-            if found is not None and found[2] <= 3:
-                self.events.append((i, found[1], found[0]))
-
-    def _scan_places(self, taken: set[int]) -> None:
-        lex, words = lexicon(), self.doc.words
-        nouns = _place_nouns()
-        i = 0
         previous: PlaceMention | None = None
-        while i < len(words):
-            if i in taken:
-                i += 1
+        wanted = {w for w in set(words) if events.heads(w) or sources.heads(w) or places.heads(w)
+                  or _strip_prefix(w) in types}
+        free = 0
+        for i in [i for i, w in enumerate(words) if w in wanted]:
+            word = words[i]
+            if events.heads(word):
+                found = events.match(words, i)
+                if found is not None and found[2] <= 3:
+                    self.events.append((i, found[1], found[0]))
+            if i < free:
                 continue
-            found = lex.places.match(words, i, clitics=True)
-            typed = False
-            if found is None and _strip_prefix(words[i]) in nouns["type"] and i + 1 < len(words):
-                found = lex.places.match(words, i + 1, clitics=True)
-                typed = found is not None
-                if found is not None:
-                    found = (found[0], found[1], found[2])
-            if found is None or found[2] > 3 or any(k in taken for k in range(i, found[1])):
-                i += 1
+            has_source, has_place = sources.heads(word), places.heads(word)
+            typed = _strip_prefix(word) in types and i + 1 < n
+            if not (has_source or has_place or typed):
                 continue
-            place, end, cut = found
-            start = i
-            mention = PlaceMention(start, end, place.name, place.country,
-                                   self._locative(start, cut, typed))
-            if previous is not None and self._joined(previous.end, start):
-                mention.head = previous.head or previous
-                mention.locative = mention.locative or (mention.head.locative)
-            mention.frame = self._frame(start)
-            self.places.append(mention)
-            previous = mention
-            i = end
+            source = sources.match(words, i) if has_source else None
+            place = places.match(words, i) if has_place else None
+            if place is None and typed:  # مدينة إدلب: the type noun and the name are one place
+                place = places.match(words, i + 1)
+            else:
+                typed = False
+            if place is not None and place[2] <= 3 and (source is None or place[1] > source[1]):
+                # مناطق سيطرة التنظيم is a place, though التنظيم is a source
+                payload, end, cut = place
+                mention = PlaceMention(i, end, payload.name, payload.country,
+                                       self._locative(i, cut, typed))
+                if previous is not None and self._joined(previous.end, i):
+                    mention.head = previous.head or previous
+                    mention.locative = mention.locative or mention.head.locative
+                mention.frame = self._frame(i)
+                self.places.append(mention)
+                previous = mention
+                free = end
+            elif source is not None and source[2] <= 2:
+                self.sources.append((i, source[1], source[0]))
+                taken.update(range(i, source[1]))
+                free = source[1]
 
     def _locative(self, start: int, cut: int, typed: bool) -> bool:
         """Is the place where something happened (في إدلب، بسوريا، مدينة دوما), not an actor
@@ -154,16 +148,19 @@ class Context:
             (between[0] in ("في", "،", ",") or between[0][0] == "ب")
 
     def _frame(self, start: int) -> str | None:
+        """في طريقهم إلى X, قرب X: a phrase just before the place (a type noun or في may
+        stand between) that makes the location a route, a vicinity …"""
         words = self.doc.words
-        for template, phrases in _frames():
-            for toks in phrases:
+        types = _place_nouns()["type"] | {"في"}
+        k = start
+        for _ in range(3):
+            for template, toks in _frames().get(words[k - 1] if k else "", ()):
                 n = len(toks)
-                for skip in (0, 1, 2):
-                    a = start - n - skip
-                    if a >= 0 and tuple(words[a:a + n]) == toks:
-                        if skip == 0 or all(_strip_prefix(w) in _place_nouns()["type"] | {"في"}
-                                            for w in words[a + n:start]):
-                            return template
+                if k - n >= 0 and tuple(words[k - n:k]) == toks:
+                    return template
+            if k == 0 or _strip_prefix(words[k - 1]) not in types:
+                return None
+            k -= 1
         return None
 
     def name_tokens(self) -> set[int]:
@@ -181,11 +178,17 @@ class Context:
     # --------------------------------------------------------- attribution
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
-        for s, (a, b) in enumerate(doc.sentence_bounds):
+        cues = lex.attribution
+        wanted = {w for w in set(words)
+                  if cues["prep"].heads(w) or cues["verb"].heads(w) or cues["continue"].heads(w)}
+        by_sentence: dict[int, list[int]] = {}
+        for i, w in enumerate(words):
+            if w in wanted and not doc.quoted[i]:
+                by_sentence.setdefault(doc.sentence_of[i], []).append(i)
+        for s, positions in by_sentence.items():
+            b = doc.sentence_bounds[s][1]
             found = []
-            for i in range(a, b):
-                if doc.quoted[i]:
-                    continue
+            for i in positions:
                 prep = lex.attribution["prep"].match(words, i, clitics=True)
                 if prep is not None and prep[2] <= 2:
                     source = self._source_after(prep[1], min(b, prep[1] + 10))
@@ -342,9 +345,13 @@ _PLACE_NOUNS = None
 _FRAMES = None
 
 
-def _frames():
+def _frames() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Frame phrases indexed by their last token."""
     global _FRAMES
     if _FRAMES is None:
-        _FRAMES = [(template, [tokens_of(p) for p in phrases.split("|")])
-                   for template, phrases in rows("place_frames.tsv")]
+        _FRAMES = {}
+        for template, phrases in rows("place_frames.tsv"):
+            for phrase in phrases.split("|"):
+                toks = tokens_of(phrase)
+                _FRAMES.setdefault(toks[-1], []).append((template, toks))
     return _FRAMES

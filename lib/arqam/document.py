@@ -7,13 +7,15 @@ run of tokens back to the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .lexicon import TOKEN
 from .normalize import Normalized
 
 _SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)|\n")
+_SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：].*$", re.M)
+_ONE_TOKEN_LINE = re.compile(r"^[ \t]*(\S+)[ \t]*$", re.M)
 _CLAUSE_MARK = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
 _OPEN, _CLOSE = "«“", "»”"
 
@@ -86,22 +88,24 @@ class Document:
             flags.append(depth > 0 or straight)
         self.quoted = flags
 
+    def _tokens_in(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
     def source_line(self) -> set[int]:
         """Tokens of a closing "المصدر: …" line, which names the paper, not the news."""
-        lines: dict[int, list[int]] = {}
-        for t, line in enumerate(self.line_of):
-            lines.setdefault(line, []).append(t)
         out: set[int] = set()
-        for toks in lines.values():
-            if self.words[toks[0]] == "المصدر" and len(toks) > 1 and self.words[toks[1]] in (":", "："):
-                out.update(toks)
+        for m in _SOURCE_LINE.finditer(self.norm.text):
+            out.update(self._tokens_in(m.start(), m.end()))
         return out
 
     def alone_on_line(self) -> set[int]:
-        counts: dict[int, list[int]] = {}
-        for t, line in enumerate(self.line_of):
-            counts.setdefault(line, []).append(t)
-        return {toks[0] for toks in counts.values() if len(toks) == 1}
+        """Tokens alone on their line: a page number such as the seed's "8"."""
+        out: set[int] = set()
+        for m in _ONE_TOKEN_LINE.finditer(self.norm.text):
+            toks = self._tokens_in(m.start(1), m.end(1))
+            if len(toks) == 1:
+                out.add(toks[0])
+        return out
 
     def clause_bounds(self, t: int) -> tuple[int, int]:
         """Token range of the clause around token t: the sentence cut at commas and quotes."""

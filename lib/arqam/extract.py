@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 
 from .assign import Assigner
@@ -108,18 +109,24 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
                 return year
         return None
 
+    countries = lexicon().countries
+    known = [p for p in ctx.places if p.country in countries]
+    known_starts = [p.start for p in known]
+    main = _main_country(ctx)
+
     def zone(m: TimeMention):
-        before = [p for p in ctx.places if p.start < m.start and p.country in lexicon().countries]
-        country = before[-1].country if before else _main_country(ctx)
-        return lexicon().countries.get(country, (None, None))[1] if country else None
+        """The time zone of the place named last before a clock time (else the article's)."""
+        k = bisect_left(known_starts, m.start)
+        country = known[k - 1].country if k else main
+        return countries.get(country, (None, None))[1] if country else None
 
     def day_of(m: TimeMention):
         """A clock's day: a date named just before it (this or the last sentence)."""
         s = doc.sentence_of[m.start]
-        near = [t for t in times if t is not m and t.span and t.kind == "date"
-                and 0 <= s - doc.sentence_of[t.start] <= 1 and t.start < m.start]
-        if near:
-            return near[-1].span[0]
+        k = times.index(m)
+        for t in reversed(times[max(0, k - 8):k]):
+            if t.span and t.kind == "date" and 0 <= s - doc.sentence_of[t.start] <= 1:
+                return t.span[0]
         return said_on
 
     gmt_pair = {}

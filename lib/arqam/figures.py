@@ -80,25 +80,26 @@ class FigureFinder:
         self.phone = self._phone_tokens()
 
     def find(self) -> list[FigureMention]:
-        found, i, words = [], 0, self.words
-        trigger = self._trigger
-        while i < len(words):
-            if i in self.blocked or not trigger(words[i], words[i + 1] if i + 1 < len(words) else ""):
-                i += 1
+        words, blocked = self.words, self.blocked
+        starters = {w for w in set(words) if w in _RANGE_OPENERS or self._trigger(w, "")}
+        found, free = [], 0
+        for i in [i for i, w in enumerate(words) if w in starters]:
+            if i < free or i in blocked:
+                continue
+            if words[i] in _RANGE_OPENERS and not self._trigger(words[i], words[i + 1] if i + 1 < len(words) else ""):
                 continue
             mention = self.at(i)
-            if mention is None:
-                i += 1
-                continue
-            found.append(mention)
-            i = mention.end
+            if mention is not None:
+                found.append(mention)
+                free = mention.end
         return found
 
     def _trigger(self, word: str, following: str) -> bool:
         """Can a figure start at this word? Decided once per distinct word, except for
         the openers of a range (من، بين، ما), which need a number after them."""
-        if word in _RANGE_OPENERS:
-            return bool(following) and (following == "بين" or self._trigger(following, ""))
+        if word in _RANGE_OPENERS:  # من 3 إلى 5، بين 10 و15، ما بين …، ما لا يقل عن …
+            return bool(self.lex.qualifiers["pre"].heads(word)) or (
+                bool(following) and (following == "بين" or self._trigger(following, "")))
         known = _FIGURE_TRIGGERS.get(word)
         if known is None:
             lex = self.lex
@@ -123,10 +124,9 @@ class FigureFinder:
     def _phone_tokens(self) -> set[int]:
         """Digit runs that read as phone numbers: +33 1 46..., 650 701 8887, 0620…"""
         words, phone = self.words, set()
-        i = 0
-        while i < len(words):
-            if not words[i][:1].isdigit():
-                i += 1
+        free = 0
+        for i in [i for i, w in enumerate(words) if w[0].isdigit()]:
+            if i < free:
                 continue
             j, digits, run = i, 0, []
             while j < len(words) and (words[j][:1].isdigit() or (words[j] in "-." and run
@@ -144,7 +144,7 @@ class FigureFinder:
             if plus or long_id or zero_id or (len([k for k in run if words[k][:1].isdigit()]) >= 2
                                                and digits >= 7):
                 phone.update(run)
-            i = max(j, i + 1)
+            free = max(j, i + 1)
         return phone
 
     def _label(self, i: int) -> bool:

@@ -273,11 +273,20 @@ def _defer_iri_grammar() -> None:
 
 def _kernel_manager(kernel_name: str):
     """A kernel manager that encrypts its local sockets when pyzmq can (ipykernel
-    otherwise warns about plain TCP on every run)."""
+    otherwise warns about plain TCP on every run), and that remembers the clients
+    it makes: nbclient leaves a kernel it did not start to its owner, clients
+    included, and the runner closes them."""
     import zmq
     from jupyter_client.manager import AsyncKernelManager
 
-    km = AsyncKernelManager(kernel_name=kernel_name)
+    class KernelManager(AsyncKernelManager):
+        def client(self, **kwargs):
+            kc = super().client(**kwargs)
+            self.arqam_clients.append(kc)
+            return kc
+
+    km = KernelManager(kernel_name=kernel_name)
+    km.arqam_clients = []
     if zmq.has("curve") and km.has_trait("transport_encryption"):
         km.transport_encryption = "auto"
     return km
@@ -326,6 +335,8 @@ def _execute(notebook: Path, params: dict, stage: Path, timeout: int, rearm=lamb
     finally:
         rearm()
         try:
+            for kc in km.arqam_clients:
+                kc.stop_channels()
             if run_sync(km.is_alive)():
                 run_sync(km.shutdown_kernel)(now=True)
             else:
@@ -356,6 +367,8 @@ def _write_notebook(nb, path: Path) -> None:
         meta.pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"           # papermill draws a random one
         cell_meta = cell.metadata.get("papermill", {})
         for key in ("start_time", "end_time", "duration"):
             cell_meta.pop(key, None)

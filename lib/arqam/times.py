@@ -70,7 +70,12 @@ class TimeMention:
 
 def _match(words: list[str], i: int, phrases) -> int:
     """End index if one of `phrases` (tuples of tokens) starts at words[i], else 0."""
+    if i >= len(words):
+        return 0
+    first = words[i].lower()
     for phrase in phrases:
+        if phrase[0].lower() != first:
+            continue
         n = len(phrase)
         if tuple(w.lower() for w in words[i:i + n]) == tuple(p.lower() for p in phrase):
             return i + n
@@ -208,20 +213,19 @@ class TimeFinder:
 
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
-        i, words = 0, self.words
-        trigger = _time_trigger
-        while i < len(words):
-            if not trigger(words[i]):
-                i += 1
+        words, blocked = self.words, self.blocked
+        starters = {w for w in set(words) if _time_trigger(w)}
+        free = 0
+        for i in [i for i, w in enumerate(words) if w in starters]:
+            if i < free or i in blocked:
                 continue
-            mention = None if i in self.blocked else self.at(i)
-            if mention is None or any(k in self.blocked for k in range(mention.start, mention.end)):
-                i += 1
+            mention = self.at(i)
+            if mention is None or any(k in blocked for k in range(mention.start, mention.end)):
                 continue
             if i > 0 and words[i - 1] == "منذ":
                 mention.since = True
             found.append(mention)
-            i = max(mention.end, i + 1)
+            free = max(mention.end, i + 1)
         return found
 
     def at(self, i: int) -> TimeMention | None:

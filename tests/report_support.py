@@ -1,4 +1,6 @@
-"""The seed's gold as an Extraction, for report tests that must not wait for the extractor.
+"""Support for the report tests: the seed's gold as an Extraction, small articles, a page parser.
+
+The gold lets the report be tested without waiting for the extractor.
 
 The gold file fixes the public schema but not the links between figures, which
 the extractor gives (`part_of`, `repeats`); `RELATIONS` adds the seed's, as a
@@ -9,6 +11,7 @@ link on purpose: the report must find the whole of "of them" by itself.
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import arqam
@@ -75,3 +78,30 @@ def extraction_json(article_path: Path, figures: list[dict], times=()) -> dict:
 def json_file(path: Path, data) -> Path:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
+
+
+class Page(HTMLParser):
+    """What an HTML page holds: tags with attributes, ids, links, sources, text."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.ids, self.hrefs, self.srcs, self.text = [], set(), [], [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if "src" in attrs:
+            self.srcs.append(attrs["src"])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @property
+    def plain(self) -> str:
+        """The text a reader sees, whitespace collapsed."""
+        return " ".join("".join(self.text).split())
