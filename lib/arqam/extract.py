@@ -40,8 +40,9 @@ def extract(article, prefer: str = "past") -> Extraction:
         t.in_quote = doc.quoted[t.start]
     timed = {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
     ctx.drop_places(timed)  # آب is August, not the Yemeni city إب
-    blocked = names | timed | ctx.place_tokens()
-    figures = FigureFinder(doc.words, blocked, doc.alone_on_line(), doc.line_of).find()
+    figures = FigureFinder(doc.words, names | timed, doc.alone_on_line(), doc.line_of,
+                           ctx.place_tokens()).find()
+    ctx.drop_places({k for f in figures for k in range(f.start, f.end)})  # عشرات الخيام: tents
     ctx.times, ctx.figures = times, figures
     _resolve_times(ctx, article.published, prefer)
     ctx.attribute()

@@ -35,6 +35,7 @@ _PRONOUN_WORDS = {"فيه", "منه", "عنه", "عليه", "اليه", "لدي�
                   "قبله", "لديه", "حوله", "عبره", "ذاته", "نفسه", "كله", "بعضه"}
 _MAX_DISTANT_QUALIFIER = 7
 _RANGE_OPENERS = {"من", "بين", "ما"}
+_TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}
 _FIGURE_TRIGGERS: dict[str, bool] = {}
 
 
@@ -71,9 +72,11 @@ def bounds(qualifier: str, value, kind: str):
 
 
 class FigureFinder:
-    def __init__(self, words: list[str], blocked: set[int], alone: set[int], line_of: list[int]):
+    def __init__(self, words: list[str], blocked: set[int], alone: set[int], line_of: list[int],
+                 named: set[int] = frozenset()):
         self.words = words
         self.blocked = blocked
+        self.named = named  # inside a place name: no figure starts here, a noun may (الخيام)
         self.alone = alone
         self.line_of = line_of
         self.lex = lexicon()
@@ -83,8 +86,9 @@ class FigureFinder:
         words, blocked = self.words, self.blocked
         starters = {w for w in set(words) if w in _RANGE_OPENERS or self._trigger(w, "")}
         found, free = [], 0
+        named = self.named
         for i in [i for i, w in enumerate(words) if w in starters]:
-            if i < free or i in blocked:
+            if i < free or i in blocked or i in named:
                 continue
             if words[i] in _RANGE_OPENERS and not self._trigger(words[i], words[i + 1] if i + 1 < len(words) else ""):
                 continue
@@ -107,10 +111,10 @@ class FigureFinder:
                 word[0].isdigit() or word[0] in "$€£" or lex.number_word(word)
                 or (word[0] in "وبل" and lex.number_word(word[1:]))
                 or (word.startswith("وب") and lex.number_word(word[2:]))
-                or lex.qualifiers["pre"].heads(word) or lex.vague.by_first.get(word)
+                or lex.qualifiers["pre"].heads(word) or lex.vague.heads(word)
                 or lex.series.heads(word) or lex.units.heads(word)
                 or self._share_word(word)
-                or (word.endswith("ان") and lex.units.by_first.get(word[:-2])))
+                or (word.endswith("ان") and len(word) > 4))
         return known
 
     def _share_word(self, word: str) -> bool:
@@ -174,19 +178,17 @@ class FigureFinder:
         found = self._range(i)
         if found:
             return found
-        vague = self.lex.vague.match(words, i, clitics=False)
-        if vague is None and words[i].startswith("و") is False:
-            vague = None
-        if vague is not None:
-            (low, high, needs_noun), end, _ = vague
+        vague = self.lex.vague.match(words, i, clitics=True)
+        if vague is not None and words[i][:vague[2]] in ("", "و", "ب", "ل", "وب"):
+            (low, high, needs_noun), end, cut = vague
             prev = words[i - 1] if i > 0 else ""
             if not (prev and (digits_value(prev) is not None or self._is_number_word(prev))):
-                return ("count", None, low, high, "vague", end, {"needs_noun": needs_noun})
+                return ("count", None, low, high, "vague", end, {"needs_noun": needs_noun, "cut": cut})
         share = self._share(i)
         if share is not None:
             return share
         number = cardinal(words, i)
-        if number is not None and any(k in self.blocked for k in range(i, number.end)):
+        if number is not None and any(k in self.blocked or k in self.named for k in range(i, number.end)):
             number = None
         if number is not None:
             if number.role == "fraction":
@@ -468,17 +470,28 @@ class FigureFinder:
         """قتيلان (two), or قُتل شخص (one): a count with no number word."""
         words = self.words
         found = self.lex.units.match(words, i, clitics=True)
-        if found is None and words[i].endswith("ان") and len(words[i]) > 4:
-            single = self.lex.units.match([words[i][:-2]], 0, clitics=False)
+        word, cut0 = words[i], 0
+        if word[0] in "وف" and len(word) > 5:
+            word, cut0 = word[1:], 1
+        if found is None and word.endswith("ان") and len(word) > 4:
+            stem = word[:-2]
+            single = self.lex.units.match([stem], 0, clitics=False)
+            if single is None and stem.endswith("ت"):  # سيدتان: the ة of سيدة is ت in the dual
+                single = self.lex.units.match([stem[:-1] + "ه"], 0, clitics=False)
             if single is not None and single[0].count == 1 and single[1] == 1:
-                found = (Unit(single[0].name, single[0].kind, 2), i + 1, 0)  # عسكريان
+                found = (Unit(single[0].name, single[0].kind, 2), i + 1, cut0)  # عسكريان
         if found is None:
             return None
         unit, end, cut = found
-        if unit.kind not in ("count", "measure") or cut > 1 or unit.count is None:
+        if unit.kind not in ("count", "measure") or cut > 1:
+            return None
+        if unit.count is None and not (end < len(words) and words[end] in _TWO_AFTER):
             return None
         if i > 0 and (digits_value(words[i - 1]) is not None or self._is_number_word(words[i - 1])):
             return None
+        if end < len(words) and words[end] in _TWO_AFTER and unit.kind == "count":
+            return FigureMention(i, end + 1, "count", 2, 2, 2, "exact", cut=cut,
+                                 unit=unit.name, noun=True)  # مسعفين اثنين
         if unit.count == 2:
             return FigureMention(i, end, unit.kind, 2, 2, 2, "exact", cut=cut,
                                  unit=unit.name, noun=True, describer=unit.name == "*")
@@ -491,6 +504,8 @@ class FigureFinder:
         after = words[end] if end < len(words) else ""
         if after in ("واحد", "واحده"):
             return FigureMention(i, end + 1, "count", 1, 1, 1, "exact", unit=unit.name, noun=True)
+        if after in _TWO_AFTER and unit.count is None or after in _TWO_AFTER and unit.count == 1:
+            return FigureMention(i, end + 1, "count", 2, 2, 2, "exact", unit=unit.name, noun=True)
         casualty = {"killed", "died", "wounded", "missing", "detained", "released"}
         if event is None or event[1] != i or not casualty & {name for name, _ in event[0]}:
             return None

@@ -62,6 +62,13 @@ def digits_value(token: str) -> float | int | None:
     return _number(float(whole + "." + frac))
 
 
+def _times(value: float | int, factor: float | int) -> float | int:
+    """value × factor without binary noise: 34.2 مليار is 34200000000, not …000004."""
+    from decimal import Decimal
+
+    return _number(float(Decimal(str(value)) * Decimal(str(factor))))
+
+
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
@@ -186,13 +193,18 @@ def cardinal(words: list[str], i: int) -> Number | None:
     value = digits_value(word)
     if value is not None:
         factor, j = scale_after(words, i + 1)
-        number = Number(_number(value * factor), i, j, scaled=j > i + 1)
+        number = Number(_times(value, factor), i, j, scaled=j > i + 1)
+        if number.scaled and j + 1 < len(words) and words[j] == "و":
+            rest = digits_value(words[j + 1])  # ٥٣ ألفاً و٩٧٧: thousands and the rest
+            if isinstance(rest, int) and rest < factor and not (j + 2 < len(words)
+                                                                 and _scale_at(words, j + 2)):
+                number.value, number.end, number.scaled = number.value + rest, j + 2, False
         return _decimal_tail(words, number)
     fraction = fraction_at(words, i)
     if fraction is not None:
         factor, j = scale_after(words, fraction.end)
         if j > fraction.end:
-            return Number(_number(fraction.value * factor), i, j, cut=fraction.cut,
+            return Number(_times(fraction.value, factor), i, j, cut=fraction.cut,
                           spelled=True, scaled=True)
     number = spelled(words, i)
     if number is None:
