@@ -301,13 +301,18 @@ def test_event_words(word, event, applies):
 
 # noncount.tsv ------------------------------------------------------------------
 def _noncount_rows(row):
-    for word in split(row[0]):
-        yield (word,)
+    position, words = row
+    for word in split(words):
+        yield word, position
 
 
-@pytest.mark.parametrize("word", entries("noncount.tsv", _noncount_rows))
-def test_labels_are_not_figures(word):
-    assert run(f"وأشار إلى {word} 40 في البيان.").figures == []
+@pytest.mark.parametrize("word,position", entries("noncount.tsv", _noncount_rows))
+def test_labels_are_not_figures(word, position):
+    if position == "before":
+        text = f"وأشار إلى {word} 40 في البيان."
+    else:
+        text = f"وانهار مبنى مكون من 40 {word} في المدينة."
+    assert run(text).figures == []
 
 
 # series.tsv ----------------------------------------------------------------------

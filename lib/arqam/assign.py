@@ -83,6 +83,7 @@ class Assigner:
                 self.times[sentence_of[t.start]].append((t.start, t.end, t))
 
     def run(self) -> list[Attributes]:
+        self._money_ellipsis()
         self._link()
         for k in range(len(self.figs)):
             self._event(k)
@@ -94,6 +95,19 @@ class Assigner:
         for k in range(len(self.figs)):  # heads come first, so they are complete
             self._inherit(k)
         return self.out
+
+    def _money_ellipsis(self) -> None:
+        """30 مليون دولار، بواقع 20 مليونا لتركيا: a bare sum after money is money too."""
+        for k, fig in enumerate(self.figs):
+            if fig.kind != "count" or fig.noun or not fig.scaled:
+                continue
+            for h in range(k - 1, max(-1, k - 4), -1):
+                if self.sent[h] != self.sent[k]:
+                    break
+                if self.figs[h].kind == "money":
+                    fig.kind, fig.unit, fig.bare_currency = "money", self.figs[h].unit, \
+                        self.figs[h].bare_currency
+                    break
 
     # ---------------------------------------------------------------- links
     def _link(self) -> None:

@@ -57,6 +57,7 @@ class FigureMention:
     share: bool = False          # a fraction of another figure (ثلثاهم)
     noun_event: str | None = None
     spelled: bool = False
+    scaled: bool = False         # ends in a scale word: 20 مليونا
 
 
 def bounds(qualifier: str, value, kind: str):
@@ -366,8 +367,12 @@ class FigureFinder:
             qualifier = q if qualifier is None or q == "vague" else qualifier
             if q == "range":
                 qualifier = "range"
+        if self.lex.descriptive.match(words, end, clitics=False):
+            return None  # مكون من 6 طوابق: a size, not a count
+        number = extra.get("number")
         mention = FigureMention(start, end, kind, value, low, high, qualifier or "exact", cut=cut,
-                                spelled=extra.get("spelled", False), share=extra.get("share", False))
+                                spelled=extra.get("spelled", False), share=extra.get("share", False),
+                                scaled=bool(number and number.scaled))
         noun = self._noun(end, "vague" if q == "vague" else kind)
         if noun is not None:
             self._apply_noun(mention, noun)

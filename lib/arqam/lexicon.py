@@ -187,10 +187,22 @@ class Lexicon:
 
     @cached_property
     def noncount(self) -> Phrases:
+        """Words before a number that make it a label (القرار 2254)."""
         table = Phrases()
-        for (words,) in rows("noncount.tsv"):
-            for word in _split(words):
-                table.add(word, True)
+        for position, words in rows("noncount.tsv"):
+            if position == "before":
+                for word in _split(words):
+                    table.add(word, True)
+        return table
+
+    @cached_property
+    def descriptive(self) -> Phrases:
+        """Nouns after a number that describe a size, not a count (6 طوابق)."""
+        table = Phrases()
+        for position, words in rows("noncount.tsv"):
+            if position == "after":
+                for word in _split(words):
+                    table.add(word, True)
         return table
 
     @cached_property
