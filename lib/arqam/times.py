@@ -31,6 +31,9 @@ _PM = {"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظه
 _PM_PHRASES = (("بعد", "الظهر"), ("بعد", "العصر"), ("بعد", "المغرب"), ("قبل", "المغرب"),
                ("هذه", "الليله"))
 _AM = {"صباحا", "صباح", "الصبح", "الصباح", "فجرا", "الفجر", "فجر"}
+# A part of the day named before the day itself: من مساء أمس، فجر اليوم.
+_DAY_PARTS = {"مساء": "pm", "ليل": "pm", "ليله": "pm", "عصر": "pm", "ظهر": "pm", "صباح": "am",
+              "فجر": "am"}
 _AM_PHRASES = (("قبل", "الظهر"), ("هذا", "الصباح"))
 _DAY_PART_HOURS = {"ظهرا": 12, "الظهر": 12}
 _PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "السابق", "الفايته", "المنصرمه"}
@@ -62,6 +65,7 @@ class TimeMention:
     period: str | None = None   # "am", "pm"
     duration: str | None = None
     month_offset: int | None = None  # الثالث من الشهر الجاري
+    year_offset: int | None = None   # مطلع العام
     since: bool = False
     in_quote: bool = False
     value: str | None = None
@@ -288,13 +292,31 @@ class TimeFinder:
                 break
         if mention.period == "pm" and words[j - 1] in _DAY_PART_HOURS and mention.hour == 12:
             mention.period = "noon"
-        return j
+        return self._day_after_clock(mention, j)
+
+    def _day_after_clock(self, mention: TimeMention, j: int) -> int:
+        """الساعة السابعة من مساء أمس، الرابعة فجر اليوم: the part of which day."""
+        words = self.words
+        k = j + 1 if j < len(words) and words[j] == "من" else j
+        part = _DAY_PARTS.get(words[k]) if k < len(words) else None
+        if part is None:
+            return j
+        relative = lexicon().relative.match(words, k + 1, clitics=False)
+        weekday = lexicon().weekdays.match(words, k + 1, clitics=False)
+        if relative is not None and relative[0][0] == "day":
+            mention.rel, end = relative[0], relative[1]
+        elif weekday is not None:
+            mention.weekday, end = weekday[0], weekday[1]
+        else:
+            return j
+        mention.period = mention.period or part
+        return end
 
     # weekdays, dates, months ------------------------------------------------
     def _weekday(self, i: int) -> TimeMention | None:
         words = self.words
         start = i
-        if words[i] in ("يوم", "ويوم", "اليوم") and i + 1 < len(words) and words[i + 1] in lexicon().weekdays:
+        if words[i] in ("يوم", "ويوم") and i + 1 < len(words) and words[i + 1] in lexicon().weekdays:
             i += 1
             start = i  # يوم stays outside the span: the weekday names the day
         found = lexicon().weekdays.match(words, i, clitics=True)
@@ -405,6 +427,12 @@ class TimeFinder:
             if part:
                 return TimeMention(i, relative[1], "date", day=part, month_offset=relative[0][1])
             return TimeMention(i, relative[1], "month", rel=relative[0])
+        if relative is None and words[j] in ("العام", "السنه") and not part:
+            relative = (("year", 0), j + 1, 0)  # مطلع العام: the current year
+        if relative is not None and relative[0][0] == "year" and not part:
+            # مطلع العام is its first month, نهاية العام its last
+            month = 12 if words[i] in ("اواخر", "نهايه", "اخر") else 1
+            return TimeMention(i, relative[1], "month", month=month, year_offset=relative[0][1])
         month = _month_at(words, j)
         if month is None:
             return None
@@ -459,6 +487,10 @@ class TimeFinder:
             return None
         if kind == "now":
             return TimeMention(i, end, "now", rel=(kind, offset), cut=cut)
+        if kind == "day" and end < len(words):
+            weekday = lexicon().weekdays.match(words, end, clitics=False)
+            if weekday is not None:  # اليوم الأربعاء، أمس الثلاثاء: one day, named twice
+                end = weekday[1]
         mention = TimeMention(i, end, {"day": "date", "week": "interval", "month": "month",
                                        "year": "year"}[kind], rel=(kind, offset), cut=cut)
         return mention
@@ -602,6 +634,10 @@ class Resolver:
             if ref is None:
                 return
             year, month = cal.add_months(ref.year, ref.month, m.rel[1])
+        elif m.year_offset is not None:
+            if ref is None:
+                return
+            year, month = ref.year + m.year_offset, m.month
         else:
             if m.hijri:
                 return
@@ -646,7 +682,13 @@ class Resolver:
             hour += 12
         elif m.period == "am" and hour == 12:
             hour = 0
-        day = self.day_of(m) or self.ref(m)
+        ref = self.ref(m)
+        if m.rel is not None and ref is not None:
+            day = ref + dt.timedelta(days=m.rel[1])
+        elif m.weekday is not None and ref is not None:
+            day = self._weekday_day(m, ref)
+        else:
+            day = self.day_of(m) or ref
         if day is None:
             return
         if m.zone == "Z":

@@ -11,9 +11,13 @@ from __future__ import annotations
 import html
 import re
 
-_LATIN = "0-9A-Za-z\u00c0-\u024f²³°%"
-# A run of digits/Latin, with inner punctuation, and an optional qualifier sign.
-_LTR_RUN = re.compile(rf"[~≥≤<>≈]?[{_LATIN}]+(?:[ .,:/'’()\-–+][{_LATIN}]+\)?)*")
+# A left-to-right run inside Arabic: from a letter, digit, sign or opening bracket
+# to a letter, digit or closing bracket, with anything Latin between (spaces,
+# punctuation, "<script>"), so it keeps its order. A sentence's final period
+# stays outside, where the Arabic sentence puts it.
+_L = "A-Za-z0-9\u00c0-\u024f"
+_LTR_RUN = re.compile(rf"[{_L}~≥≤<>≈(\[{{\"'#$@+\-]"
+                      rf"(?:[{_L} !-~²³°–—≥≤≈‘’“”…]*[{_L}²³°%)\]}}>\"'’”])?")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run of Arabic words (with the punctuation inside it), never its brackets:
 # those belong to the English around it.
