@@ -157,12 +157,13 @@ class FigureFinder:
         words = self.words
         if i in self.phone:
             return True
-        for back in (1, 2):
+        for back in (1, 2, 3):
             k = i - back
             if k < 0:
                 break
-            if self.lex.noncount.match(words, k, clitics=True) and self.lex.noncount.match(words, k, True)[1] == i:
-                return True
+            label = self.lex.noncount.match(words, k, clitics=True)
+            if label is not None and (label[1] == i or all(w in ".:-" for w in words[label[1]:i])):
+                return True  # القرار 2254، ext. 897
         if i >= 2 and words[i - 1] in ("-", "/") and words[i - 2].isalpha() and i - 2 not in self.blocked:
             return True
         if i + 1 < len(words) and words[i + 1] == "/" and words[i][:1].isdigit():
@@ -235,6 +236,14 @@ class FigureFinder:
         first = cardinal(words, j)
         if first is None or any(k in self.blocked for k in range(j, first.end)):
             return None
+        if opener == "between" and first.spelled:
+            # ما بين عشرة وعشرين: the grammar of numbers would read one number, 30
+            for p in range(j + 1, first.end):
+                if words[p].startswith("و"):
+                    head = cardinal(words[:p], j)
+                    if head is not None and head.end == p:
+                        first = head
+                        break
         k = first.end
         if k >= len(words):
             return None
@@ -249,7 +258,9 @@ class FigureFinder:
             else:
                 return None
         elif opener == "from":
-            if words[k] not in _RANGE_JOIN and not (words[k].startswith("ل") and digits_value(words[k][1:]) is not None):
+            joined = words[k].startswith("ل") and (digits_value(words[k][1:]) is not None
+                                                     or self.lex.number_word(words[k][1:]))
+            if words[k] not in _RANGE_JOIN and not joined:
                 return None
             if words[k] in _RANGE_JOIN:
                 k += 1
@@ -352,6 +363,9 @@ class FigureFinder:
         series = self._series(i) if pre is None else None
         if series is not None:
             return series
+        signed = self._signed(i, qualifier, cut) if not words[i].isalnum() else None
+        if signed is not None:
+            return signed
         quantity = self._quantity(i)
         if quantity is None:
             return self._noun_alone(i) if pre is None else None
@@ -404,14 +418,25 @@ class FigureFinder:
             mention.subset = True
         return mention
 
-    def _alone_line(self, i: int, end: int) -> bool:
-        return True
+    def _signed(self, i: int, qualifier, cut) -> FigureMention | None:
+        """$10, € 20: a currency sign before the amount."""
+        sign = self.lex.currencies.match(self.words, i, clitics=False)
+        if sign is None or sign[0] is None or sign[1] != i + 1:
+            return None
+        number = cardinal(self.words, i + 1)
+        if number is None or number.role != "cardinal":
+            return None
+        q = qualifier or "exact"
+        low, high = bounds(q, number.value, "money")
+        return FigureMention(i, number.end, "money", number.value, low, high, q, cut=cut,
+                             unit=sign[0][0], noun=True)
 
     def _apply_noun(self, mention: FigureMention, noun) -> None:
         what, payload, end = noun
         mention.end, mention.noun = end, True
         if what == "currency":
             mention.kind, mention.unit = "money", payload
+            self._cents(mention)
         elif what == "bare_currency":
             mention.kind, mention.bare_currency = "money", payload
         elif what == "unit":
@@ -424,6 +449,25 @@ class FigureFinder:
                 mention.unit = unit.name
             if mention.kind == "fraction" and unit.kind == "measure":
                 mention.kind = "measure"
+
+    def _cents(self, mention: FigureMention) -> None:
+        """20 دولار و43 سنت is 20.43 dollars."""
+        words, j = self.words, mention.end
+        if mention.unit == "cent" or j >= len(words) or mention.value is None:
+            return
+        if words[j] == "و":
+            j += 1
+        elif words[j].startswith("و") and words[j][1:].isdigit():
+            words = words[:j] + [words[j][1:]] + words[j + 1:]
+        elif not words[j].isdigit():
+            return
+        cents = cardinal(words, j) if j < len(words) else None
+        if cents is None or not 0 < cents.value < 100:
+            return
+        unit = self.lex.currencies.match(words, cents.end, clitics=False)
+        if unit is not None and unit[0] == ("cent",):
+            mention.value = round(mention.value + cents.value / 100, 2)
+            mention.end = unit[1]
 
     def _distant_qualifier(self, start: int) -> str | None:
         """قد يصل عدد القتلى إلى 100، تجاوز عدد النازحين 100 ألف."""

@@ -47,3 +47,47 @@ def ordinal(text: str) -> int | None:
     if number is None or number.end != len(words):
         return None
     return int(number.value)
+
+
+def _alone(text: str, published=None, prefer: str = "past"):
+    from .extract import extract
+    from .reader import from_text
+
+    return extract(from_text(text, published), prefer=prefer)
+
+
+def money(text: str):
+    """The one sum of money a string holds (a Figure of kind money), else None."""
+    figures = [f for f in _alone(text).figures if f.kind == "money"]
+    return figures[0] if len(figures) == 1 else None
+
+
+def quantity(text: str) -> tuple[float | int, str] | None:
+    """(value, unit) of a string that is one measured quantity: 2 غرام، كغ، 3/4 كوب."""
+    from .lexicon import lexicon
+
+    words = _words(text)
+    if words:
+        unit = lexicon().units.match(words, 0, clitics=False)
+        if unit is not None and unit[0].kind == "measure" and unit[1] == len(words):
+            return (2 if unit[0].count == 2 else 1), unit[0].name  # كغ: one; لتران: two
+        for split in range(1, len(words)):
+            unit = lexicon().units.match(words, split, clitics=False)
+            if unit is not None and unit[0].kind == "measure":
+                value = numeral(" ".join(words[:split]))
+                if value is not None:
+                    return value, unit[0].name
+    figures = [f for f in _alone(text).figures if f.kind == "measure"]
+    return (figures[0].value, figures[0].unit) if len(figures) == 1 else None
+
+
+def duration(text: str) -> str | None:
+    """The ISO 8601 duration of a string that is one: ثلاثة أيام → P3D, أسبوع → P1W."""
+    from .lexicon import lexicon
+
+    words = _words(text)
+    unit = lexicon().durations.match(words, 0, clitics=False) if words else None
+    if unit is not None and unit[1] == len(words) and unit[0][1] == 1:
+        return _alone("خلال " + text).times[0].value  # a unit on its own is one of it
+    times = [t for t in _alone(text).times if t.kind == "duration"]
+    return times[0].value if len(times) == 1 else None
