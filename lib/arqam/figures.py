@@ -374,9 +374,8 @@ class FigureFinder:
             cut = extra.get("cut", 0)
             if cut > 1:
                 return None
-        if self._label(i) or (i in self.alone and end - i == 1 and i not in self.blocked
-                              and self._alone_line(i, end)):
-            return None
+        if self._label(i) or (i in self.alone and end - i == 1):
+            return None  # القرار 2254، or a page number alone on its line
         if q == "vague" or q == "range":
             qualifier = q if qualifier is None or q == "vague" else qualifier
             if q == "range":
