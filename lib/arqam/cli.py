@@ -129,9 +129,13 @@ def main(argv: list[str] | None = None) -> int:
 
     args = _parser().parse_args(argv)
 
-    def show(message, category, *_rest, **_kw):
-        kind = "note" if issubclass(category, ArqamWarning) else "warning"
-        print(f"arqam: {kind}: {message}", file=sys.stderr)
+    shown: set[str] = set()
+
+    def show(message, category, *_rest, **_kw):  # each note once, though read twice
+        line = f"arqam: {'note' if issubclass(category, ArqamWarning) else 'warning'}: {message}"
+        if line not in shown:
+            shown.add(line)
+            print(line, file=sys.stderr)
 
     with warnings.catch_warnings():
         warnings.simplefilter("default", ArqamWarning)

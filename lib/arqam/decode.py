@@ -79,6 +79,11 @@ _HTML_START = re.compile(
 _HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 
 
+def looks_like_html(head: bytes) -> bool:
+    """True if a file's first bytes open an HTML page (a doctype, <html>, <head>...)."""
+    return bool(_HTML_START.match(head))
+
+
 @dataclass
 class Decoded:
     """The text of a file and how it was obtained."""

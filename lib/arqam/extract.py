@@ -12,6 +12,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections import Counter
 
+from . import numbers
 from .assign import Assigner
 from .context import Context
 from .document import Document
@@ -28,6 +29,7 @@ def extract(article, prefer: str = "past") -> Extraction:
     happened, the default) or "future" (an announcement of what will).
     """
     doc = Document.of(article.normalized)
+    numbers.remember(doc.words)
     result = Extraction(article=article)
     if not doc.words:
         return result
@@ -110,6 +112,7 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
                 return year
         return None
 
+    order = {id(t): k for k, t in enumerate(times)}
     countries = lexicon().countries
     known = [p for p in ctx.places if p.country in countries]
     known_starts = [p.start for p in known]
@@ -124,7 +127,7 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
     def day_of(m: TimeMention):
         """A clock's day: a date named just before it (this or the last sentence)."""
         s = doc.sentence_of[m.start]
-        k = times.index(m)
+        k = order[id(m)]
         for t in reversed(times[max(0, k - 8):k]):
             if t.span and t.kind == "date" and 0 <= s - doc.sentence_of[t.start] <= 1:
                 return t.span[0]

@@ -84,27 +84,29 @@ class FigureFinder:
         self.phone = self._phone_tokens()
 
     def find(self) -> list[FigureMention]:
-        words, blocked = self.words, self.blocked
-        starters = {w for w in set(words) if w in _RANGE_OPENERS or self._trigger(w, "")}
+        words, blocked, named = self.words, self.blocked, self.named
+        vocabulary = set(words)
+        strong = {w for w in vocabulary if self._trigger(w)}
+        heads = {w for w in vocabulary - strong
+                 if w in _RANGE_OPENERS or self.lex.qualifiers["pre"].heads(w)}
+        pre = self.lex.qualifiers["pre"]
         found, free = [], 0
-        named = self.named
-        for i in [i for i, w in enumerate(words) if w in starters]:
+        for i in [i for i, w in enumerate(words) if w in strong or w in heads]:
             if i < free or i in blocked or i in named:
                 continue
-            if words[i] in _RANGE_OPENERS and not self._trigger(words[i], words[i + 1] if i + 1 < len(words) else ""):
-                continue
+            word = words[i]
+            if word in heads and not pre.match(words, i):
+                following = words[i + 1] if i + 1 < len(words) else ""
+                if word not in _RANGE_OPENERS or not (following == "بين" or following in strong):
+                    continue
             mention = self.at(i)
             if mention is not None:
                 found.append(mention)
                 free = mention.end
         return found
 
-    def _trigger(self, word: str, following: str) -> bool:
-        """Can a figure start at this word? Decided once per distinct word, except for
-        the openers of a range (من، بين، ما), which need a number after them."""
-        if word in _RANGE_OPENERS:  # من 3 إلى 5، بين 10 و15، ما بين …، ما لا يقل عن …
-            return bool(self.lex.qualifiers["pre"].heads(word)) or (
-                bool(following) and (following == "بين" or self._trigger(following, "")))
+    def _trigger(self, word: str) -> bool:
+        """Can a figure start at this word, whatever follows? Decided once per distinct word."""
         known = _FIGURE_TRIGGERS.get(word)
         if known is None:
             lex = self.lex
@@ -112,9 +114,10 @@ class FigureFinder:
                 word[0].isdigit() or word[0] in "$€£" or lex.number_word(word)
                 or (word[0] in "وبل" and lex.number_word(word[1:]))
                 or (word.startswith("وب") and lex.number_word(word[2:]))
-                or lex.qualifiers["pre"].heads(word) or lex.vague.heads(word)
-                or lex.series.heads(word) or lex.units.heads(word)
-                or self._share_word(word)
+                or lex.vague.heads(word) or lex.series.heads(word) or self._share_word(word)
+                or any(payload.count and (cut == 0 or payload.count == 2) and payload.kind != "percent"
+                       for cut, entries in lex.units.heads(word) for toks, payload in entries
+                       if len(toks) == 1)
                 or (word.endswith("ان") and len(word) > 4))
         return known
 
@@ -345,6 +348,10 @@ class FigureFinder:
     # ----------------------------------------------------------------- figure
     def at(self, i: int) -> FigureMention | None:
         words, lex = self.words, self.lex
+        if words[i] in _TWO_AFTER and i > 0 and i - 1 not in self.blocked:
+            before = self._noun_alone(i - 1)  # مسعفين اثنين: the number follows its noun
+            if before is not None and before.end == i + 1:
+                return before
         start, cut, qualifier = i, 0, None
         pre = lex.qualifiers["pre"].match(words, i, clitics=True)
         if pre is not None:
@@ -539,7 +546,7 @@ class FigureFinder:
             return None
         if end < len(words) and words[end] in _TWO_AFTER and unit.kind == "count":
             return FigureMention(i, end + 1, "count", 2, 2, 2, "exact", cut=cut,
-                                 unit=unit.name, noun=True)  # مسعفين اثنين
+                                 unit=unit.name, noun=True)  # مسعفين اثنين (found from اثنين)
         if unit.count == 2:
             return FigureMention(i, end, unit.kind, 2, 2, 2, "exact", cut=cut,
                                  unit=unit.name, noun=True, describer=unit.name == "*")

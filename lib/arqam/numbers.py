@@ -10,7 +10,7 @@ fractions of a scale (نصف مليون) and decimals written with فاصلة.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import lexicon
 
@@ -187,8 +187,28 @@ def spelled(words: list[str], i: int) -> Number | None:
     return Number(_number(value), i, j, cut=cut, spelled=True, scaled=last == "scale")
 
 
+_MEMO: dict[int, Number | None] = {}
+_MEMO_WORDS: list[list[str]] = [[]]
+
+
+def remember(words: list[str]) -> None:
+    """Keep cardinals read in this token list: the finders of times and figures ask for
+    the same ones."""
+    _MEMO.clear()
+    _MEMO_WORDS[0] = words
+
+
 def cardinal(words: list[str], i: int) -> Number | None:
     """A cardinal at words[i]: digits with their scale, words, or a fraction of a scale."""
+    if words is not _MEMO_WORDS[0]:
+        return _cardinal(words, i)
+    if i not in _MEMO:
+        _MEMO[i] = _cardinal(words, i)
+    found = _MEMO[i]
+    return None if found is None else replace(found)
+
+
+def _cardinal(words: list[str], i: int) -> Number | None:
     word = words[i]
     value = digits_value(word)
     if value is not None:

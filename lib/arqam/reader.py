@@ -22,8 +22,12 @@ from .errors import ArqamWarning, DateError, NoInputError, TooLargeError
 _SOURCE_LINE = re.compile(r"^\s*المصدر\s*[:：]\s*(.+?)\s*$", re.M)
 
 # One article is read whole; a larger file is an archive and goes through
-# `arqam.stream`, whose memory does not grow with the file.
+# `arqam.stream`, whose memory does not grow with the file. 1 MB is some
+# 500,000 Arabic characters, a hundred long articles.
 MAX_ARTICLE_BYTES = 1024 * 1024
+# A page saved from a browser carries its scripts and styles: it may be this
+# large as long as its visible text is within MAX_ARTICLE_BYTES.
+MAX_HTML_BYTES = 32 * 1024 * 1024
 
 # A publication date later than this many days after today (by this machine's
 # clock) is refused: a date one day ahead can be right in a time zone east of
@@ -153,22 +157,24 @@ def read(path, published=None, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article
     A file over `max_bytes` is refused with TooLargeError: read it with
     `arqam.stream.extract_file`, which goes through it paragraph by paragraph.
     """
-    from .decode import decode_bytes
+    from .decode import HEAD, decode_bytes, looks_like_html
 
     path = open_article(path)
     date = parse_date(published) if published is not None else sidecar_date(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise TooLargeError(
-                f"{path}: is {size / 2**20:.1f} MB, larger than one article (limit "
-                f"{max_bytes / 2**20:.0f} MB); run `arqam extract` on it, which streams "
-                "it paragraph by paragraph, or split it")
+            with path.open("rb") as fh:
+                page = looks_like_html(fh.read(HEAD))
+            if not page or size > MAX_HTML_BYTES:
+                raise _too_large(path, size, max_bytes)
         raw = path.read_bytes()
     except OSError as exc:
         raise NoInputError(f"{path}: cannot be read ({exc.strerror}); "
                            "check its permissions") from None
     decoded = decode_bytes(raw, str(path))
+    if len(decoded.text) > max_bytes:
+        raise _too_large(path, len(decoded.text.encode("utf-8")), max_bytes, "its text ")
     article = from_text(decoded.text, date, path)
     article.sha256 = hashlib.sha256(raw).hexdigest()
     article.encoding = decoded.encoding
@@ -179,3 +185,10 @@ def read(path, published=None, *, max_bytes: int = MAX_ARTICLE_BYTES) -> Article
     for note in decoded.notes:
         warnings.warn(note, ArqamWarning, stacklevel=2)
     return article
+
+
+def _too_large(path: Path, size: int, limit: int, what: str = "") -> TooLargeError:
+    return TooLargeError(
+        f"{path}: {what}is {size / 2**20:.1f} MB, larger than one article (limit "
+        f"{limit / 2**20:.0f} MB); run `arqam extract` on it, which streams it piece by "
+        "piece, or split it")

@@ -18,6 +18,8 @@ pass none and relative times stay unresolved.
     ...     for fig in piece.figures:
     ...         print(fig.start, fig.text)
 
+Without a date, the `<stem>.published` file beside it gives one, as for `arqam.read`.
+
 `write` is what `arqam extract` uses for a file over `reader.MAX_ARTICLE_BYTES`:
 it checks the whole file first (so a bad byte in the middle stops it before
 any output), then writes the same JSON, CSV or table as for one article,
@@ -39,11 +41,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from .decode import (_HTML_START, ARABIC_LETTER, HEAD, _VISIBLE, decode_bytes,
+from .decode import (ARABIC_LETTER, HEAD, _VISIBLE, decode_bytes, looks_like_html,
                      sniff_encoding)
 from .errors import (BinaryInputError, EmptyInputError, EncodingError, InputError,
                      NoArabicError)
-from .reader import MAX_ARTICLE_BYTES, _SOURCE_LINE, from_text, open_article, parse_date
+from .reader import (MAX_HTML_BYTES, _SOURCE_LINE, from_text, open_article, parse_date,
+                     sidecar_date)
 
 CHUNK_CHARS = 64_000
 BLOCK_BYTES = 256 * 1024
@@ -131,8 +134,8 @@ class FileText:
         with self.path.open("rb") as fh:
             head = fh.read(HEAD)
         self._text: str | None = None  # set for a (small) HTML page
-        if _HTML_START.match(head):
-            if self.size > MAX_ARTICLE_BYTES:
+        if looks_like_html(head):
+            if self.size > MAX_HTML_BYTES:
                 raise InputError(
                     f"{self.name}: is an HTML page of {self.size / 2**20:.1f} MB; save its "
                     "text as UTF-8 and pass that")
@@ -275,7 +278,8 @@ def extract_file(path, published=None, *, chunk_chars: int = CHUNK_CHARS,
     source = FileText(path, chunk_chars)
     if check:
         source.check()
-    return extract_pieces(source.pieces(), published)
+    date = parse_date(published) if published is not None else sidecar_date(source.path)
+    return extract_pieces(source.pieces(), date)
 
 
 # --- progress -------------------------------------------------------------------
@@ -348,8 +352,8 @@ def write(path, published=None, fmt: str = "json", out: IO[str] | None = None, *
 
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
-    date = parse_date(published)
     source = FileText(path, chunk_chars)
+    date = parse_date(published) if published is not None else sidecar_date(source.path)
     for note in source.notes:
         print(f"arqam: note: {note}", file=err)
     header = source.check()
