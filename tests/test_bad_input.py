@@ -263,6 +263,20 @@ def test_extract_reads_the_visible_text_of_a_page(tmp_path):
         assert text[item["start"]:item["end"]] == item["text"]
 
 
+def test_a_page_heavy_with_scripts_is_read_for_its_text(tmp_path):
+    """A saved page over one article's limit in bytes, whose visible text is small."""
+    page = (BAD / "page.html").read_text(encoding="utf-8")
+    heavy = page.replace("</head>", "<script>" + "var x = 1;\n" * 200_000 + "</script></head>")
+    path = tmp_path / "heavy.html"
+    path.write_text(heavy, encoding="utf-8")
+    assert path.stat().st_size > 2 * 2**20
+    proc = run("extract", str(path), "--published", "2019-03-02", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "HTML page" in _notes(proc)[0]
+    light = run("extract", str(BAD / "page.html"), "--published", "2019-03-02", cwd=tmp_path)
+    assert json.loads(proc.stdout)["figures"] == json.loads(light.stdout)["figures"]
+
+
 needs_runner = pytest.mark.skipif(not HAS_RUNNER, reason="arqam.runner (the report) not yet there")
 
 

@@ -22,7 +22,29 @@ from arqam import parse
 CASES = json.loads((Path(__file__).parent / "data" / "duckling_ar.json").read_text(encoding="utf-8"))["cases"]
 REFERENCE = dt.date(2013, 2, 12)
 
+_NOW = "a word for now is not a time of its own: it dates the figures of its sentence (seed gold)"
+_ROLLING = "the week before or after the report is the seven days before or after it (seed gold), " \
+    "not Duckling's calendar week from Monday"
 EXPECTED_FAIL: dict[tuple[str, str], str] = {
+    ("amount-of-money", "$20 43"): "a bare number after a sum is not read as its cents",
+    ("amount-of-money", "حوالي 10$-20$"): "a range with the sign on both ends is read as two sums",
+    ("time", "حالا"): _NOW,
+    ("time", "الان"): _NOW,
+    ("time", "في هذه اللحظة"): _NOW,
+    ("time", "الاسبوع الماضي"): _ROLLING,
+    ("time", "الاسبوع السابق"): _ROLLING,
+    ("time", "الاسبوع المنصرم"): _ROLLING,
+    ("time", "الاسبوع القادم"): _ROLLING,
+    ("time", "الاسبوع التالي"): _ROLLING,
+    ("time", "الاسبوع المقبل"): _ROLLING,
+    ("time", "الاسبوع الجاي"): _ROLLING,
+    ("time", "2/2013"): "a month and year is kept as the month, not its first day",
+    ("time", "بداية شهر 3"): "the beginning of a month is kept as the month (corpus convention for مطلع)",
+    ("time", "من اسبوع"): "من before a duration is 'for' or 'since' in news copy, not the Egyptian 'ago'",
+    ("time", "ثالث ثلاثاء بعد كريسماس 2014"): "weekdays counted after a feast are not read",
+    ("time", "الاسابيع الثلاثة القادمة"): "plural weeks ahead are not read as an interval",
+    ("time", "حتى الساعة 2:00"): "'until' makes no interval from now: the clock time alone is kept",
+    ("time", "خلال اسبوعين"): "خلال before a bare duration is the duration (seed gold: خلال أسبوع is P1W)",
 }
 
 _DURATION = {"second": "PT{}S", "minute": "PT{}M", "hour": "PT{}H", "day": "P{}D", "week": "P{}W",
@@ -61,8 +83,8 @@ def _to_local(value: str) -> str:
     """A time with an offset, as the corpus's local time at UTC-2."""
     if value.endswith("Z"):
         moment = dt.datetime.fromisoformat(value[:-1] + "+00:00")
-        return (moment - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
-    return value[:16]
+        return (moment - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%S")
+    return value[:19]
 
 
 def _time(case) -> bool:
@@ -81,6 +103,8 @@ def _time(case) -> bool:
         end = dt.datetime.fromisoformat(v["to"]) - grain
         width = 10 if v["grain"] == "day" else 13
         return first[:width] == v["from"][:width] and last[:width] == end.isoformat()[:width]
+    if v["grain"] == "week":  # a week is named by its first day
+        return got.partition("/")[0] == v["value"][:10]
     width = {"second": 19, "minute": 16, "hour": 13, "day": 10, "month": 7, "year": 4}.get(v["grain"])
     if width is None:
         return False

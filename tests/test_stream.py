@@ -189,6 +189,17 @@ def test_streamed_json_of_many_pieces_is_valid(tmp_path):
     assert len(doc["figures"]) >= 4 * len(whole.figures)
 
 
+def test_the_sidecar_date_is_used(tmp_path):
+    path = tmp_path / "archive.txt"
+    path.write_text((seed_text() + "\n") * 2, encoding="utf-8")
+    path.with_suffix(".published").write_text("2019-03-02\n", encoding="utf-8")
+    out = io.StringIO()
+    stream.write(path, None, "json", out, chunk_chars=4000, err=io.StringIO())
+    doc = json.loads(out.getvalue())
+    assert doc["published"] == "2019-03-02"
+    assert "2019-03-01" in {t["value"] for t in doc["times"]}
+
+
 # --- progress ---------------------------------------------------------------------------
 
 class _Tty(io.StringIO):

@@ -113,21 +113,27 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
         return None
 
     order = {id(t): k for k, t in enumerate(times)}
+    starts = [t.start for t in times]
     countries = lexicon().countries
     known = [p for p in ctx.places if p.country in countries]
     known_starts = [p.start for p in known]
     main = _main_country(ctx)
 
     def zone(m: TimeMention):
-        """The time zone of the place named last before a clock time (else the article's)."""
-        k = bisect_left(known_starts, m.start)
-        country = known[k - 1].country if k else main
+        """The time zone of the country the article is about (else of the place named last
+        before the clock time): a story's clock times are local to it."""
+        country = main
+        if country is None:
+            k = bisect_left(known_starts, m.start)
+            country = known[k - 1].country if k else None
         return countries.get(country, (None, None))[1] if country else None
 
     def day_of(m: TimeMention):
         """A clock's day: a date named just before it (this or the last sentence)."""
         s = doc.sentence_of[m.start]
-        k = order[id(m)]
+        k = order.get(id(m))
+        if k is None:  # a part of a joined interval
+            k = bisect_left(starts, m.start)
         for t in reversed(times[max(0, k - 8):k]):
             if t.span and t.kind == "date" and 0 <= s - doc.sentence_of[t.start] <= 1:
                 return t.span[0]

@@ -78,6 +78,7 @@ class FigureFinder:
         self.words = words
         self.blocked = blocked
         self.named = named  # inside a place name: no figure starts here, a noun may (الخيام)
+        self._last_end = -1
         self.alone = alone
         self.line_of = line_of
         self.lex = lexicon()
@@ -102,7 +103,7 @@ class FigureFinder:
             mention = self.at(i)
             if mention is not None:
                 found.append(mention)
-                free = mention.end
+                free = self._last_end = mention.end
         return found
 
     def _trigger(self, word: str) -> bool:
@@ -115,7 +116,8 @@ class FigureFinder:
                 or (word[0] in "وبل" and lex.number_word(word[1:]))
                 or (word.startswith("وب") and lex.number_word(word[2:]))
                 or lex.vague.heads(word) or lex.series.heads(word) or self._share_word(word)
-                or any(payload.count and (cut == 0 or payload.count == 2) and payload.kind != "percent"
+                or any(payload.count and (cut == 0 or payload.count == 2 or word[0] == "و")
+                       and payload.kind != "percent"
                        for cut, entries in lex.units.heads(word) for toks, payload in entries
                        if len(toks) == 1)
                 or (word.endswith("ان") and len(word) > 4))
@@ -171,6 +173,9 @@ class FigureFinder:
             return True
         if i + 1 < len(words) and words[i + 1] == "/" and words[i][:1].isdigit():
             return True
+        if i + 1 < len(words) and words[i + 1] in ("»", "”") and "«" in words[max(0, i - 5):i] + ["“"] \
+                and any(w in ("«", "“") for w in words[max(0, i - 5):i]):
+            return True  # «الفارس الشهم 3»: the number ends a name
         if i >= 1 and words[i - 1] == "/" and words[i][:1].isdigit():
             return True
         return False
@@ -320,12 +325,13 @@ class FigureFinder:
         if k != j:
             return None
         word = words[j]
-        if self._looks_counted(word, definite=quantity_kind == "vague"):
+        after_digits = j > 0 and words[j - 1][:1].isdigit()
+        if self._looks_counted(word, definite=quantity_kind == "vague", after_digits=after_digits):
             describer = word.endswith(("يين", "يون")) or (word.endswith("ي") and len(word) > 4)
             return ("unit", Unit("*", "count", None), j + 1) if describer else ("noun", None, j + 1)
         return None
 
-    def _looks_counted(self, word: str, definite: bool = False) -> bool:
+    def _looks_counted(self, word: str, definite: bool = False, after_digits: bool = False) -> bool:
         """An unknown word read as the counted noun after a number: it has the shape of
         a noun (accusative ا, feminine ة, nisba ي, a sound plural) and not of a verb."""
         if len(word) < 3 or not word.isalpha() or word in _STOP or word.startswith(("و", "ف")):
@@ -343,6 +349,8 @@ class FigureFinder:
             return False
         if word.endswith("ه") and len(word) == 3:
             return word not in _PRONOUN_WORDS  # جثه, but not فيه، منه
+        if after_digits and len(word) >= 3 and not self.lex.attribution["verb"].heads(word):
+            return True  # 1200 مرشح: the noun after written digits, whatever its ending
         return word.endswith(("ين", "ات", "ون", "ا", "ه", "ي")) and len(word) >= 4
 
     # ----------------------------------------------------------------- figure
@@ -552,8 +560,13 @@ class FigureFinder:
                                  unit=unit.name, noun=True, describer=unit.name == "*")
         if unit.kind != "count":
             return None
-        if words[i].startswith("ال") or cut:
-            return None
+        if words[i].startswith("ال") or (cut and not (cut == 1 and words[i][0] == "و"
+                                                         and self._last_end == i)):
+            return None  # a singular alone counts one only after a casualty word or a figure
+        if cut == 1 and self._last_end == i:  # امرأتين وطفلا (but not ... وإصابة 10, an event)
+            if self.lex.events.match(words, i, clitics=True) is not None:
+                return None
+            return FigureMention(i, end, "count", 1, 1, 1, "exact", cut=1, unit=unit.name, noun=True)
         prev = words[i - 1] if i > 0 else ""
         event = self.lex.events.match(words, i - 1, clitics=True) if i > 0 else None
         after = words[end] if end < len(words) else ""

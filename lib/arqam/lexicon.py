@@ -239,6 +239,23 @@ class Lexicon:
         return table
 
     @cached_property
+    def holidays(self) -> Phrases:
+        table = Phrases()
+        for key, _calendar, _month, _day, _days, phrases in rows("holidays.tsv"):
+            for phrase in _split(phrases):
+                table.add(phrase, key)
+        return table
+
+    @cached_property
+    def holiday_days(self) -> dict[str, int]:
+        return {key: int(days) for key, _c, _m, _d, days, _p in rows("holidays.tsv")}
+
+    @cached_property
+    def holiday_dates(self) -> dict[str, tuple[str, int, int]]:
+        return {key: (calendar, int(month), int(day)) for key, calendar, month, day, _d, _p
+                in rows("holidays.tsv")}
+
+    @cached_property
     def attribution(self) -> dict[str, Phrases]:
         table = {kind: Phrases() for kind in ("prep", "verb", "continue")}
         for kind, phrases in rows("attribution.tsv"):

@@ -70,9 +70,17 @@ def run_report(file, published=None, lang: str = "both", out=None, *, extraction
     _check_target(out)
 
     _defer_iri_grammar()
-    with _terminate_as_interrupt() as rearm, _staging(out) as stage:
-        page = _Page(article, params)         # nbconvert and fonts get ready meanwhile
-        nb = _execute(notebook, params, stage, timeout, rearm)
+    with _terminate_as_interrupt() as rearm, _staging(out) as stage, \
+            _kernel(notebook, stage) as km:
+        # The kernel starts first; this process imports what it needs while
+        # the kernel boots, then prepares the page while the notebook runs.
+        with _signals_held():
+            _import_heavy()
+        page = _Page(article, params)
+        try:
+            nb = _execute(notebook, params, km, timeout)
+        finally:
+            rearm()                           # nbclient replaced the SIGTERM handler
         html = page.render(nb)
         _write_notebook(nb, stage / "report.ipynb")
         (stage / "report.html").write_text(html, encoding="utf-8")
@@ -292,15 +300,44 @@ def _kernel_manager(kernel_name: str):
     return km
 
 
-# Imported by the kernel while it starts, before the first cell asks: the
-# notebook's first cell needs them, and the kernel starts while this process
-# is still importing papermill, so the time is spent in parallel.
+# Imported by the kernel while it starts, before the first cell asks for them:
+# the kernel boots while this process imports papermill, in parallel.
 KERNEL_WARMUP = "import arqam.report.charts, matplotlib.figure, matplotlib.backends.backend_agg"
+SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _execute(notebook: Path, params: dict, stage: Path, timeout: int, rearm=lambda: None):
-    """Run the notebook with papermill in a kernel started first thing, so that
-    the kernel's start-up overlaps this process's imports of papermill."""
+@contextmanager
+def _signals_held():
+    """Hold Ctrl-C and SIGTERM back until the block ends (then they act at once).
+
+    A KeyboardInterrupt raised inside an import can leave that module's import
+    lock held for ever, and the page thread, importing at the same moment,
+    then waits for ever. Imports run with the signals held.
+    """
+    if threading.current_thread() is not threading.main_thread() or \
+            not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _import_heavy() -> None:
+    """Everything the run imports, in the main thread, before the page thread starts."""
+    import fontTools.subset  # noqa: F401
+    import fontTools.varLib.instancer  # noqa: F401
+    import nbconvert.exporters  # noqa: F401
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+    import papermill.exceptions  # noqa: F401
+
+
+@contextmanager
+def _kernel(notebook: Path, cwd: Path):
+    """A kernel for `notebook`, started now in `cwd`, shut down when the block ends."""
     import json
 
     from jupyter_core.utils import run_sync
@@ -309,40 +346,46 @@ def _execute(notebook: Path, params: dict, stage: Path, timeout: int, rearm=lamb
         "kernelspec", {}).get("name", "python3")
     km = _kernel_manager(kernel)
     try:
-        run_sync(km.start_kernel)(cwd=str(stage),
-                                  extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"])
+        with _signals_held():
+            run_sync(km.start_kernel)(
+                cwd=str(cwd), extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"])
     except Exception as exc:
         raise NotebookError(f"the {kernel!r} kernel did not start ({type(exc).__name__}: "
                             f"{exc}); check `jupyter kernelspec list`") from None
     try:
-        import nbformat
-        import papermill
-        from papermill.exceptions import PapermillExecutionError
-
-        nb = nbformat.read(notebook, as_version=4)
-        try:
-            return papermill.execute_notebook(
-                nb, None, parameters=params, kernel_name=kernel, progress_bar=False,
-                request_save_on_cell_execute=False, start_timeout=60,
-                execution_timeout=timeout, km=km, record_timing=False)
-        except PapermillExecutionError as exc:
-            raise NotebookError(_failure(notebook, exc)) from None
-        except (KeyboardInterrupt, ArqamError):
-            raise
-        except Exception as exc:  # the kernel died, timed out or did not answer
-            raise NotebookError(f"{notebook.name}: the kernel failed ({type(exc).__name__}: "
-                                f"{exc})") from None
+        yield km
     finally:
-        rearm()
-        try:
-            for kc in km.arqam_clients:
-                kc.stop_channels()
-            if run_sync(km.is_alive)():
-                run_sync(km.shutdown_kernel)(now=True)
-            else:
-                run_sync(km.cleanup_resources)()
-        except Exception:
-            pass
+        with _signals_held():
+            try:
+                for kc in km.arqam_clients:
+                    kc.stop_channels()
+                if run_sync(km.is_alive)():
+                    run_sync(km.shutdown_kernel)(now=True)
+                else:
+                    run_sync(km.cleanup_resources)()
+            except Exception:
+                pass
+
+
+def _execute(notebook: Path, params: dict, km, timeout: int):
+    """Run the notebook with papermill in the kernel `km`; a failure is one line."""
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    nb = nbformat.read(notebook, as_version=4)
+    try:
+        return papermill.execute_notebook(
+            nb, None, parameters=params, kernel_name=km.kernel_name, progress_bar=False,
+            request_save_on_cell_execute=False, start_timeout=60, execution_timeout=timeout,
+            km=km, record_timing=False)
+    except PapermillExecutionError as exc:
+        raise NotebookError(_failure(notebook, exc)) from None
+    except (KeyboardInterrupt, ArqamError):
+        raise
+    except Exception as exc:  # the kernel died, timed out or did not answer
+        raise NotebookError(f"{notebook.name}: the kernel failed ({type(exc).__name__}: "
+                            f"{exc})") from None
 
 
 def _failure(notebook: Path, exc) -> str:
@@ -396,6 +439,8 @@ class _Page:
         self.thread.start()
 
     def _prepare(self):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)   # signals are the main thread's
         try:
             from nbconvert.exporters import TemplateExporter
 

@@ -40,8 +40,14 @@ _PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "ا
 _FUTURE = {"المقبل", "القادم", "الجاي", "المقبله", "القادمه", "التالي"}
 # Words before a month that name a part of it: a day (غرة = the 1st, منتصف = the
 # 15th) or, for the vaguer beginning and end, the month as a whole (0).
-_MONTH_PARTS = {"غره": 1, "منتصف": 15, "اواسط": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
+_MONTH_PARTS = {"غره": 1, "منتصف": 15, "اواسط": 15, "نص": 15, "نصف": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
                 "اواخر": 0, "نهايه": 0, "اخر": 0}
+# Ordinals that count days, weeks or weekdays within a month; -1 is the last.
+_NTH = {"اول": 1, "الاول": 1, "الاولي": 1, "ثاني": 2, "ثان": 2, "الثاني": 2, "الثانيه": 2, "ثالث": 3,
+        "الثالث": 3, "الثالثه": 3, "رابع": 4, "الرابع": 4, "الرابعه": 4, "خامس": 5, "الخامس": 5,
+        "الخامسه": 5, "اخر": -1, "الاخير": -1, "الاخيره": -1}
+_PERIOD_UNITS = {"يوم": "day", "اسبوع": "week"}
+_EARLY_LATE = {"اوايل": (1, 10), "اواخر": (21, 31)}
 _NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                     "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
 
@@ -61,11 +67,19 @@ class TimeMention:
     hijri: bool = False
     hour: int | None = None
     minute: int = 0
+    second: int | None = None
     zone: str | None = None     # "Z", "local"
     period: str | None = None   # "am", "pm"
     duration: str | None = None
     month_offset: int | None = None  # الثالث من الشهر الجاري
     year_offset: int | None = None   # مطلع العام
+    day2: int | None = None          # من 13 إلى 15 تموز
+    nth: int | None = None           # ثالث ثلاثاء من أيلول (-1: the last)
+    unit: str | None = None          # with nth: "day", "week" or a weekday
+    week_offset: int | None = None   # الأحد من الأسبوع الماضي
+    holiday: str | None = None
+    ago: str | None = None           # قبل أسبوع: a duration back from the report
+    parts: tuple | None = None       # an interval joined from two mentions
     since: bool = False
     in_quote: bool = False
     value: str | None = None
@@ -137,7 +151,8 @@ def _day_number(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _clock_value(words: list[str], i: int) -> tuple[int, int, int] | None:
-    """Hour and minute at words[i]: 6, 6:30, 16.00, السادسة, ثلاثة; (hour, minute, end)."""
+    """Hour and minute at words[i]: 6, 6:30, 16.00, السادسة, ثلاثة; (hour, minute, end).
+    Seconds (15:23:24) are kept in `_SECONDS` by the caller's mention."""
     if i >= len(words):
         return None
     word = words[i]
@@ -153,7 +168,9 @@ def _clock_value(words: list[str], i: int) -> tuple[int, int, int] | None:
         if hh.isdigit() and mm.isdigit() and len(mm) == 2 and int(hh) <= 24 and int(mm) < 60:
             return int(hh), int(mm), i + 1
         return None
-    number = ordinal(words, i) or spelled(words, i)
+    # The hour is one number word (or a teen): و after it starts the minutes.
+    stop = i + 1 if i + 1 < len(words) and words[i + 1] not in ("عشر", "عشره") else i + 2
+    number = ordinal(words, i) or spelled(words[:stop], i)
     if number and 0 <= number.value <= 24 and float(number.value).is_integer():
         return int(number.value), 0, number.end
     return None
@@ -204,7 +221,9 @@ def _time_trigger(word: str) -> bool:
             or lex.durations.by_first.get(word) or lex.number_word(word)
             or (word[0] in "وبل" and lex.number_word(word[1:]))
             or (word.startswith("لل") and word[2:] in _YEAR_WORDS)
-            or (word[0] in "لب" and word[1:] in _YEAR_WORDS))
+            or (word[0] in "لب" and word[1:] in _YEAR_WORDS)
+            or word in _NTH or word in ("قبل", "من", "بين", "الاسبوع")
+            or lex.holidays.heads(word) or lex.weekdays.heads("ال" + word))
     return known
 
 
@@ -228,13 +247,172 @@ class TimeFinder:
                 continue
             if i > 0 and words[i - 1] == "منذ":
                 mention.since = True
+                if mention.kind == "duration" and mention.duration[-1] in "DWMY" and "T" not in mention.duration:
+                    mention = TimeMention(i - 1, mention.end, "interval", ago=mention.duration,
+                                          since=True)  # منذ يومين: the two days up to the report
             found.append(mention)
             free = max(mention.end, i + 1)
-        return found
+        return self._joined(found)
+
+    def _joined(self, found: list[TimeMention]) -> list[TimeMention]:
+        """من الساعة 3 إلى الساعة 4، من 13 تموز إلى 15 تموز: two times as one interval."""
+        words, out = self.words, []
+        for m in found:
+            prev = out[-1] if out else None
+            between = words[prev.end:m.start] if prev else []
+            if prev is not None and prev.kind == m.kind and m.kind in ("time", "date") \
+                    and between and all(w in ("الي", "حتي", "وحتي", "-") for w in between) \
+                    and prev.start > 0 and words[prev.start - 1] in ("من", "بين"):
+                if m.kind == "time" and prev.period is None:
+                    prev.period = m.period
+                out[-1] = TimeMention(prev.start - 1, m.end, "interval", parts=(prev, m))
+                continue
+            out.append(m)
+        return out
 
     def at(self, i: int) -> TimeMention | None:
-        return (self._clock(i) or self._weekday(i) or self._date(i) or self._relative(i)
-                or self._year(i) or self._duration(i))
+        return (self._holiday(i) or self._nth_in_month(i) or self._clock(i) or self._weekday(i)
+                or self._day_range(i) or self._date(i) or self._relative(i) or self._year(i)
+                or self._duration(i))
+
+    # calendar phrases --------------------------------------------------------
+    def _holiday(self, i: int) -> TimeMention | None:
+        found = lexicon().holidays.match(self.words, i, clitics=True)
+        if found is None or found[2] > 1:
+            return None
+        key, end, cut = found
+        if key == "ramadan" and self.words[i] in ("رمضان", "ورمضان") and _year_at(self.words, end) is None \
+                and not (i and self.words[i - 1] in _YEAR_PREPS | {"شهر"}):
+            return None  # رمضان alone is also a name
+        year = _year_at(self.words, end)
+        mention = TimeMention(i, year[1] if year else end, "date", holiday=key, cut=cut,
+                              year=year[0] if year else None)
+        if lexicon().holiday_days[key] == 0:
+            mention.kind = "interval"
+        return mention
+
+    def _month_ref(self, j: int):
+        """A month after من/في/ب: a name, شهر N, الشهر التاسع or الشهر القادم;
+        (month | None, month_offset | None, end)."""
+        words = self.words
+        if j < len(words) and words[j] in _OF:
+            j += 1
+        relative = lexicon().relative.match(words, j, clitics=False)
+        if relative is not None and relative[0][0] == "month":
+            return None, relative[0][1], relative[1]
+        if j < len(words) and words[j] in _MONTH_WORD:
+            j += 1
+            numeric = self._numeric_month(j) if j < len(words) else None
+            if numeric is not None and words[j - 1] in ("شهر", "بشهر", "لشهر"):
+                return numeric[0].number, None, numeric[1]
+            if numeric is not None and ordinal(words, j) is not None:
+                return numeric[0].number, None, numeric[1]  # الشهر التاسع
+        found = _month_at(words, j) if j < len(words) else None
+        if found is None:
+            return None
+        return found[0].number, None, _dual_month_tail(words, found[1], found[0])
+
+    def _year_after(self, j: int):
+        """A year after a month: 2014، من عام 2014، في سنة 2014، السنة القادمة."""
+        words = self.words
+        found = _year_at(words, j)
+        if found is None and j < len(words) and words[j] in ("في", "من", "ب") and j + 1 < len(words):
+            found = _year_at(words, j + 1)
+        if found is not None:
+            return found[0], None, found[1]
+        relative = lexicon().relative.match(words, j, clitics=False)
+        if relative is not None and relative[0][0] == "year":
+            return None, relative[0][1], relative[1]
+        return None, None, j
+
+    def _nth_in_month(self, i: int) -> TimeMention | None:
+        """ثالث ثلاثاء في أيلول، الثلاثاء الأخير من آذار، أول أسبوع بشهر أكتوبر،
+        اليوم الأخير من شهر عشرة: a day or week counted within a month."""
+        words = self.words
+        n = _NTH.get(words[i])
+        j = i + 1
+        if n is not None:  # ثالث ثلاثاء، اول اسبوع، اخر يوم
+            if j < len(words) and words[j] == "يوم" and j + 1 < len(words) and self._weekday_stem(j + 1):
+                j += 1
+            unit = self._weekday_stem(j) or _PERIOD_UNITS.get(words[j] if j < len(words) else "")
+            if unit is None:
+                return None
+            j += 1
+        else:  # الثلاثاء الثالث، الاسبوع الاول، اليوم الاخير
+            unit = self._weekday_stem(i, definite=True) or _PERIOD_UNITS.get(words[i].removeprefix("ال")
+                                                                             if words[i].startswith("ال") else "")
+            if unit is None or j >= len(words) or _NTH.get(words[j]) is None:
+                return None
+            n = _NTH[words[j]]
+            j += 1
+        if n is None or (isinstance(unit, int) and not (n == -1 or 1 <= n <= 5)):
+            return None
+        if j < len(words) and words[j] not in _OF and not words[j].startswith("ب"):
+            return None
+        place = self._month_ref(j) if words[j] in _OF else self._month_ref_prefixed(j)
+        if place is None:
+            return None
+        month, month_offset, end = place
+        year, year_offset, end = self._year_after(end)
+        return TimeMention(i, end, "interval" if unit == "week" else "date", nth=n, unit=unit,
+                           weekday=unit if isinstance(unit, int) else None, month=month,
+                           month_offset=month_offset, year=year, year_offset=year_offset)
+
+    def _month_ref_prefixed(self, j: int):
+        """بشهر عشرة، بايلول: a month joined to ب."""
+        words = self.words
+        if words[j] in ("بشهر",):
+            return self._month_ref_from_word(j)
+        found = lexicon().months.match(words, j, clitics=True)
+        if found is not None and found[2] == 1 and not found[0].needs_context:
+            return found[0].number, None, found[1]
+        return None
+
+    def _month_ref_from_word(self, j: int):
+        numeric = self._numeric_month(j + 1) if j + 1 < len(self.words) else None
+        if numeric is not None:
+            return numeric[0].number, None, numeric[1]
+        found = _month_at(self.words, j + 1)
+        return (found[0].number, None, found[1]) if found else None
+
+    def _weekday_stem(self, j: int, definite: bool = False) -> int | None:
+        """A weekday with or without ال (ثلاثاء، الثلاثاء، اربعا)."""
+        if j >= len(self.words):
+            return None
+        word = self.words[j]
+        forms = (word,) if definite else (word, "ال" + word)
+        for form in forms:
+            found = lexicon().weekdays.match([form], 0, clitics=False)
+            if found is not None:
+                return found[0]
+        return None
+
+    def _day_range(self, i: int) -> TimeMention | None:
+        """من 13 إلى 15 تموز، بين 10 و15 آذار، 13-15 يوليو: a stretch of days."""
+        words = self.words
+        start, j = i, i
+        if words[j] in ("من", "بين") and j + 1 < len(words):
+            j += 1
+        first = _day_number(words, j)
+        if first is None:
+            return None
+        k = first[1]
+        if k < len(words) and words[k] in ("الي", "حتي", "وحتي", "-", "و"):
+            k += 1
+        elif k < len(words) and words[k].startswith("و") and words[k][1:].isdigit():
+            words = words[:k] + [words[k][1:]] + words[k + 1:]
+        else:
+            return None
+        second = _day_number(words, k) if k < len(words) else None
+        if second is None or second[0] <= first[0]:
+            return None
+        place = self._month_ref(second[1])
+        if place is None:
+            return None
+        month, month_offset, end = place
+        year, _offset, end = self._year_after(end)
+        return TimeMention(start, end, "interval", day=first[0], day2=second[0], month=month,
+                           month_offset=month_offset, year=year)
 
     # clock times ---------------------------------------------------------
     def _clock(self, i: int) -> TimeMention | None:
@@ -250,16 +428,18 @@ class TimeFinder:
             if parsed is None:
                 return None
             end = parsed[2]
+            after_minutes = _minutes_tail(words, end, parsed[1])[1]
             if words[i][0].isdigit():
                 if ":" not in words[i:end] and not self._has_clock_tail(end):
                     return None
-            elif ordinal(words, i) is None or not self._has_clock_tail(end):
-                return None
+            elif ordinal(words, i) is None or not self._has_clock_tail(after_minutes):
+                return None  # الثالثة وربع بعد الظهر is a time; الثالثة alone is not
         hour, minute, end = parsed
         if hour > 24 or minute > 59:
             return None
+        second = int(words[end - 1]) if end - start >= 5 and words[end - 2] == ":" else None
         minute, end = _minutes_tail(words, end, minute)
-        mention = TimeMention(start, end, "time", hour=hour, minute=minute)
+        mention = TimeMention(start, end, "time", hour=hour, minute=minute, second=second)
         if minute < 0:
             mention.hour, mention.minute = hour - 1, 60 + minute
         end = self._clock_tail(mention, end)
@@ -320,12 +500,21 @@ class TimeFinder:
             i += 1
             start = i  # يوم stays outside the span: the weekday names the day
         found = lexicon().weekdays.match(words, i, clitics=True)
+        if found is None and i + 1 < len(words) and words[i + 1] in ("الاسبوع", "من"):
+            stem = self._weekday_stem(i)  # احد الاسبوع الماضي، ثلاثاء الاسبوع الفائت
+            if stem is not None:
+                found = (stem, i + 1, 0)
         if not found or found[2] not in (0, 1):
             return None
         day, end, cut = found
         if end < len(words) and words[end] in ("عشر", "عشره"):
             return None  # الأحد عشر is an ordinal
         mention = TimeMention(start, end, "date", weekday=day, cut=cut if start == i else 0)
+        k = end + 1 if end < len(words) and words[end] == "من" else end
+        week = lexicon().relative.match(words, k, clitics=False)
+        if week is not None and week[0][0] == "week":  # الأحد من الأسبوع الماضي
+            mention.week_offset, mention.end = week[0][1], week[1]
+            return mention
         if end < len(words) and words[end] in _PAST:
             mention.direction, mention.end = -1, end + 1
         elif end < len(words) and words[end] in _FUTURE:
@@ -409,11 +598,19 @@ class TimeFinder:
             if before not in _YEAR_PREPS | {"مطلع", "منتصف", "اواخر", "اوايل", "بدايه", "نهايه", "حتي", "خلال"} \
                     and not after_year and not after_day:
                 return None
+        # يوليو 13-15، تموز 13 الى 15 (a month then its days)
+        if end + 2 < len(words) and words[end].isdigit() and words[end + 1] in ("-", "الي", "حتي") \
+                and words[end + 2].isdigit() and int(words[end]) < int(words[end + 2]) <= 31:
+            return TimeMention(start, end + 3, "interval", day=int(words[end]), day2=int(words[end + 2]),
+                               month=info.number, cut=cut)
         # تموز 13 (month then day)
         if end < len(words) and words[end].isdigit() and len(words[end]) <= 2 and 1 <= int(words[end]) <= 31:
             after = end + 1
-            if after >= len(words) or words[after] not in lexicon().units and not _year_at(words, after) \
-                    and words[after] not in ("-", "الي", "و"):
+            following = words[after] if after < len(words) else ""
+            if not following or not following.isalpha() or (
+                    not lexicon().units.heads(following) and not lexicon().number_word(following)
+                    and not lexicon().currencies.heads(following) and not _year_at(words, after)
+                    and following not in ("الي", "و")):
                 return self._finish_date(start, month, day=int(words[end]), month_first=True)
         return self._finish_date(start, month)
 
@@ -423,7 +620,7 @@ class TimeFinder:
         if words[j] in _MONTH_WORD and j + 1 < len(words) and _month_at(words, j + 1):
             j += 1
         relative = lexicon().relative.match(words, j, clitics=False)
-        if relative is not None and relative[0][0] == "month":
+        if relative is not None and relative[0][0] == "month" and words[i] not in _EARLY_LATE:
             if part:
                 return TimeMention(i, relative[1], "date", day=part, month_offset=relative[0][1])
             return TimeMention(i, relative[1], "month", rel=relative[0])
@@ -433,6 +630,18 @@ class TimeFinder:
             # مطلع العام is its first month, نهاية العام its last
             month = 12 if words[i] in ("اواخر", "نهايه", "اخر") else 1
             return TimeMention(i, relative[1], "month", month=month, year_offset=relative[0][1])
+        if words[i] in _EARLY_LATE:  # أوائل آذار: its first ten days; أواخر: from the 21st
+            place = self._month_ref(j)
+            if place is None:
+                return None
+            month, month_offset, end = place
+            year, _offset, end = self._year_after(end)
+            first, last = _EARLY_LATE[words[i]]
+            return TimeMention(i, end, "interval", day=first, day2=last, month=month,
+                               month_offset=month_offset, year=year)
+        place = self._month_ref(j - 1 if words[j - 1] in _OF else j) if words[j] in _MONTH_WORD else None
+        if place is not None and place[0] is not None and part:
+            return TimeMention(i, place[2], "date", day=part, month=place[0])  # نص شهر ثلاث
         month = _month_at(words, j)
         if month is None:
             return None
@@ -492,7 +701,8 @@ class TimeFinder:
             if weekday is not None:  # اليوم الأربعاء، أمس الثلاثاء: one day, named twice
                 end = weekday[1]
         mention = TimeMention(i, end, {"day": "date", "week": "interval", "month": "month",
-                                       "year": "year"}[kind], rel=(kind, offset), cut=cut)
+                                       "year": "year", "night": "interval"}[kind],
+                              rel=(kind, offset), cut=cut)
         return mention
 
     def _year(self, i: int) -> TimeMention | None:
@@ -511,6 +721,14 @@ class TimeFinder:
 
     def _duration(self, i: int) -> TimeMention | None:
         words = self.words
+        if words[i] == "قبل" and i + 1 < len(words):  # قبل أسبوع: a day that far back
+            span = self._duration(i + 1) or self._single_unit(i + 1)
+            if span is not None and span.kind == "duration":
+                kind = {"M": "month", "Y": "year"}.get(span.duration[-1], "date")
+                if "T" in span.duration:
+                    return None
+                return TimeMention(i, span.end, kind, ago=span.duration)
+            return None
         start = i
         within = words[i] in ("خلال", "غضون") and i + 1 < len(words)
         j = i + 1 if within else i
@@ -533,6 +751,12 @@ class TimeFinder:
             return None
         return self._duration_mention(start if within else j, end, int(number.value), designator,
                                       cut=number.cut if not within else 0)
+
+    def _single_unit(self, j: int) -> TimeMention | None:
+        unit = lexicon().durations.match(self.words, j, clitics=False)
+        if unit is not None and unit[0][1] == 1:
+            return self._duration_mention(j, unit[1], 1, unit[0][0])
+        return None
 
     def _duration_mention(self, start, end, count, designator, cut=0):
         iso = {"S": f"PT{count}S", "M": f"PT{count}M", "H": f"PT{count}H", "D": f"P{count}D",
@@ -561,9 +785,116 @@ class Resolver:
         return (self.speech_day(mention) if mention.in_quote else None) or self.published
 
     def resolve(self, mention: TimeMention) -> None:
+        if mention.parts is not None:
+            return self._joined(mention)
+        for special in ("holiday", "nth", "day2", "week_offset", "ago"):
+            if getattr(mention, special) is not None:
+                return getattr(self, "_by_" + special)(mention)
         handler = getattr(self, "_" + mention.kind, None)
         if handler is not None:
             handler(mention)
+
+    def _set(self, m: TimeMention, first: dt.date, last: dt.date | None = None) -> None:
+        if last is None or last == first:
+            m.value, m.span = first.isoformat(), (first, first)
+        else:
+            m.value, m.span = f"{first.isoformat()}/{last.isoformat()}", (first, last)
+
+    def _month_year(self, m: TimeMention, ref: dt.date) -> tuple[int, int]:
+        """The (year, month) a counted day or week lies in."""
+        if m.month_offset is not None:
+            return cal.add_months(ref.year, ref.month, m.month_offset)
+        if m.year is not None:
+            return m.year, m.month
+        if m.year_offset is not None:
+            return ref.year + m.year_offset, m.month
+        return self._year_for(m.month, ref, m.direction), m.month
+
+    def _by_holiday(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        calendar, month, day = lexicon().holiday_dates[m.holiday]
+        days = lexicon().holiday_days[m.holiday]
+
+        def occurrence(year: int) -> tuple[dt.date, dt.date]:
+            if calendar == "gregorian":
+                first = dt.date(year, month, day)
+            elif calendar == "easter":
+                first = cal.easter(year)
+            else:
+                start, end = cal.hijri_month_in(year, month)
+                if days == 0:
+                    return start, end
+                first = start + dt.timedelta(days=day - 1)
+            return first, first + dt.timedelta(days=max(days, 1) - 1)
+
+        if m.year is not None:
+            first, last = occurrence(m.year)
+        elif ref is not None:
+            options = [occurrence(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+            if self.prefer == "future":
+                first, last = next(o for o in options if o[1] >= ref)
+            else:
+                first, last = [o for o in options if o[0] <= ref][-1]
+        else:
+            return
+        self._set(m, first, last)
+
+    def _by_nth(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if ref is None and m.year is None:
+            return
+        year, month = self._month_year(m, ref)
+        if m.unit == "week":
+            return self._set(m, *cal.nth_week(year, month, m.nth))
+        if m.unit == "day":
+            day = cal.month_end(year, month) if m.nth == -1 else dt.date(year, month, m.nth)
+            return self._set(m, day)
+        day = cal.nth_weekday(year, month, m.unit, m.nth)
+        if day is not None:
+            self._set(m, day)
+
+    def _by_day2(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if ref is None and m.year is None:
+            return
+        year, month = self._month_year(m, ref)
+        last = min(m.day2, cal.month_end(year, month).day)
+        try:
+            self._set(m, dt.date(year, month, m.day), dt.date(year, month, last))
+        except ValueError:
+            pass
+
+    def _by_week_offset(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if ref is None:
+            return
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * m.week_offset)
+        self._set(m, monday + dt.timedelta(days=m.weekday - 1))
+
+    def _by_ago(self, m: TimeMention) -> None:
+        ref = self.ref(m)
+        if ref is None:
+            return
+        count, unit = int(m.ago[1:-1]), m.ago[-1]
+        if m.kind == "interval":  # منذ يومين
+            days = count * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]
+            return self._set(m, ref - dt.timedelta(days=days), ref)
+        if unit in "DW":
+            self._set(m, ref - dt.timedelta(days=count * (7 if unit == "W" else 1)))
+        elif unit == "M":
+            year, month = cal.add_months(ref.year, ref.month, -count)
+            m.value, m.span = f"{year:04d}-{month:02d}", (dt.date(year, month, 1), cal.month_end(year, month))
+        elif unit == "Y":
+            m.value = f"{ref.year - count:04d}"
+            m.span = (dt.date(ref.year - count, 1, 1), dt.date(ref.year - count, 12, 31))
+
+    def _joined(self, m: TimeMention) -> None:
+        first, last = m.parts
+        self.resolve(first)
+        self.resolve(last)
+        if first.value and last.value:
+            m.value = f"{first.value.split('/')[0]}/{last.value.split('/')[-1]}"
+            m.span = (first.span[0], last.span[1]) if first.span and last.span else None
 
     def _date(self, m: TimeMention) -> None:
         ref = self.ref(m)
@@ -667,6 +998,10 @@ class Resolver:
         if ref is None or m.rel is None:
             return
         offset = m.rel[1]
+        if m.rel[0] == "night":  # الليلة: the evening of the day
+            night = ref + dt.timedelta(days=offset)
+            m.value, m.span = f"{night.isoformat()}T18:00/{night.isoformat()}T23:59", (night, night)
+            return
         if offset < 0:
             first, last = ref - dt.timedelta(days=7), ref - dt.timedelta(days=1)
         elif offset > 0:
@@ -691,8 +1026,9 @@ class Resolver:
             day = self.day_of(m) or ref
         if day is None:
             return
+        seconds = f":{m.second:02d}" if m.second is not None else ""
         if m.zone == "Z":
-            m.value = f"{day.isoformat()}T{hour:02d}:{m.minute:02d}Z"
+            m.value = f"{day.isoformat()}T{hour:02d}:{m.minute:02d}{seconds}Z"
         else:
             zone = self.zone(m)
             paired = self.gmt_pair.get(id(m))
@@ -701,7 +1037,7 @@ class Resolver:
             elif m.period is None and self.prefer == "future" and hour < 12:
                 hour += 12 if hour + 12 < 24 else 0
             offset = _offset(day, hour, m.minute, zone)
-            m.value = f"{day.isoformat()}T{hour % 24:02d}:{m.minute:02d}{offset}"
+            m.value = f"{day.isoformat()}T{hour % 24:02d}:{m.minute:02d}{seconds}{offset}"
         m.span = (day, day)
 
     def _duration(self, m: TimeMention) -> None:
