@@ -248,9 +248,9 @@ class FigureFinder:
             # ما بين عشرة وعشرين: the grammar of numbers would read one number, 30
             for p in range(j + 1, first.end):
                 if words[p].startswith("و"):
-                    head = cardinal(words[:p], j)
-                    if head is not None and head.end == p:
-                        first = head
+                    head = cardinal(words[j:p], 0)
+                    if head is not None and head.end == p - j:
+                        first.value, first.end = head.value, p
                         break
         k = first.end
         if k >= len(words):
@@ -260,7 +260,7 @@ class FigureFinder:
                 k += 1
                 second = cardinal(words, k)
             elif words[k].startswith("و"):
-                second = cardinal([words[k][1:]] + words[k + 1:], 0)
+                second = cardinal([words[k][1:]] + words[k + 1:k + 8], 0)
                 if second is not None:
                     second.start, second.end = k, k + second.end
             else:
@@ -274,7 +274,7 @@ class FigureFinder:
                 k += 1
                 second = cardinal(words, k)
             else:
-                second = cardinal([words[k][1:]] + words[k + 1:], 0)
+                second = cardinal([words[k][1:]] + words[k + 1:k + 8], 0)
                 if second is not None:
                     second.start, second.end = k, k + second.end
         else:
@@ -315,7 +315,7 @@ class FigureFinder:
             return ("currency", payload[0], end)
         unit = self.lex.units.match(words, k, clitics=True)
         if unit is None and words[k].endswith("ا") and len(words[k]) > 3:
-            unit = self.lex.units.match([words[k][:-1]] + words[k + 1:], 0, clitics=False)
+            unit = self.lex.units.match([words[k][:-1]] + words[k + 1:k + 6], 0, clitics=False)
             if unit is not None:  # دوارا: the accusative of a listed noun
                 unit = (unit[0], unit[1] + k, 0)
         if unit is not None:
@@ -471,17 +471,16 @@ class FigureFinder:
             return
         if words[j] == "و":
             j += 1
-        elif words[j].startswith("و") and words[j][1:].isdigit():
-            words = words[:j] + [words[j][1:]] + words[j + 1:]
-        elif not words[j].isdigit():
+        elif not (words[j].isdigit() or (words[j].startswith("و") and words[j][1:].isdigit())):
             return
-        cents = cardinal(words, j) if j < len(words) else None
+        window = [words[j].removeprefix("و")] + words[j + 1:j + 4]  # و43 سنت
+        cents = cardinal(window, 0)
         if cents is None or not 0 < cents.value < 100:
             return
-        unit = self.lex.currencies.match(words, cents.end, clitics=False)
+        unit = self.lex.currencies.match(window, cents.end, clitics=False)
         if unit is not None and unit[0] == ("cent",):
             mention.value = round(mention.value + cents.value / 100, 2)
-            mention.end = unit[1]
+            mention.end = j + unit[1]
 
     def _distant_qualifier(self, start: int) -> str | None:
         """قد يصل عدد القتلى إلى 100، تجاوز عدد النازحين 100 ألف."""

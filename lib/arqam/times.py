@@ -170,7 +170,11 @@ def _clock_value(words: list[str], i: int) -> tuple[int, int, int] | None:
         return None
     # The hour is one number word (or a teen): و after it starts the minutes.
     stop = i + 1 if i + 1 < len(words) and words[i + 1] not in ("عشر", "عشره") else i + 2
-    number = ordinal(words, i) or spelled(words[:stop], i)
+    number = ordinal(words, i)
+    if number is None:
+        number = spelled(words[i:stop], 0)
+        if number is not None:
+            number.end += i
     if number and 0 <= number.value <= 24 and float(number.value).is_integer():
         return int(number.value), 0, number.end
     return None
@@ -198,7 +202,7 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
         value = digits_value(text)
         end = k + 1
         if value is None:
-            tail = spelled([text] + words[k + 1:], 0)
+            tail = spelled([text] + words[k + 1:k + 6], 0)
             if tail is not None:
                 value, end = tail.value, k + tail.end
         if value is not None and end < len(words) and words[end] in ("دقيقه", "دقايق"):
@@ -400,10 +404,13 @@ class TimeFinder:
         if k < len(words) and words[k] in ("الي", "حتي", "وحتي", "-", "و"):
             k += 1
         elif k < len(words) and words[k].startswith("و") and words[k][1:].isdigit():
-            words = words[:k] + [words[k][1:]] + words[k + 1:]
+            pass  # بين 10 و15 آذار: the second day carries the و
         else:
             return None
-        second = _day_number(words, k) if k < len(words) else None
+        window = [words[k].removeprefix("و")] + words[k + 1:k + 4] if k < len(words) else []
+        second = _day_number(window, 0) if window else None
+        if second is not None:
+            second = (second[0], k + second[1])
         if second is None or second[0] <= first[0]:
             return None
         place = self._month_ref(second[1])
