@@ -226,8 +226,7 @@ def _time_trigger(word: str) -> bool:
             or (word[0] in "وبل" and lex.number_word(word[1:]))
             or (word.startswith("لل") and word[2:] in _YEAR_WORDS)
             or (word[0] in "لب" and word[1:] in _YEAR_WORDS)
-            or word in _NTH or word in ("قبل", "من", "بين", "الاسبوع")
-            or lex.holidays.heads(word) or lex.weekdays.heads("ال" + word))
+            or lex.holidays.heads(word))
     return known
 
 
@@ -241,10 +240,19 @@ class TimeFinder:
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
         words, blocked = self.words, self.blocked
-        starters = {w for w in set(words) if _time_trigger(w)}
+        vocabulary = set(words)
+        starters = {w for w in vocabulary if _time_trigger(w)}
+        # Words that start a time only before another time word: من 13 إلى 15، قبل أسبوع،
+        # ثالث ثلاثاء، احد الأسبوع الماضي.
+        openers = {w for w in vocabulary - starters
+                   if w in _NTH or w in ("قبل", "من", "بين") or lexicon().weekdays.heads("ال" + w)}
         free = 0
-        for i in [i for i, w in enumerate(words) if w in starters]:
+        for i in [i for i, w in enumerate(words) if w in starters or w in openers]:
             if i < free or i in blocked:
+                continue
+            if words[i] in openers and not (i + 1 < len(words) and (
+                    _time_trigger(words[i + 1]) or words[i + 1] in _PERIOD_UNITS
+                    or lexicon().weekdays.heads("ال" + words[i + 1]) or words[i + 1] == "يوم")):
                 continue
             mention = self.at(i)
             if mention is None or any(k in blocked for k in range(mention.start, mention.end)):
