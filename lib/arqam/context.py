@@ -79,21 +79,24 @@ class Context:
         types = _place_nouns()["type"]
         taken: set[int] = set()
         previous: PlaceMention | None = None
-        wanted = {w for w in set(words) if events.heads(w) or sources.heads(w) or places.heads(w)
-                  or _strip_prefix(w) in types}
+        # What each distinct word can start, worked out once: (event, source, place, type noun).
+        kinds = {}
+        for w in set(words):
+            k = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
+                 _strip_prefix(w) in types)
+            if any(k):
+                kinds[w] = k
         free = 0
-        for i in [i for i, w in enumerate(words) if w in wanted]:
+        for i in [i for i, w in enumerate(words) if w in kinds]:
             word = words[i]
-            if events.heads(word):
+            has_event, has_source, has_place, typed = kinds[word]
+            if has_event:
                 found = events.match(words, i)
                 if found is not None and found[2] <= 3:
                     self.events.append((i, found[1], found[0]))
-            if i < free:
+            if i < free or not (has_source or has_place or typed):
                 continue
-            has_source, has_place = sources.heads(word), places.heads(word)
-            typed = _strip_prefix(word) in types and i + 1 < n
-            if not (has_source or has_place or typed):
-                continue
+            typed = typed and i + 1 < n
             source = sources.match(words, i) if has_source else None
             place = places.match(words, i) if has_place else None
             if place is None and typed:  # مدينة إدلب: the type noun and the name are one place

@@ -35,38 +35,37 @@ class Document:
     def of(cls, norm: Normalized) -> "Document":
         doc = cls(norm)
         text = norm.text
-        for m in TOKEN.finditer(text):
-            doc.words.append(m.group())
-            doc.starts.append(m.start())
-            doc.ends.append(m.end())
+        spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        if spans:
+            words, starts, ends = zip(*spans)
+            doc.words, doc.starts, doc.ends = list(words), list(starts), list(ends)
         doc._sentences(text)
         doc._lines(text)
         doc._quotes()
         return doc
 
+    def _runs(self, cuts: list[int]) -> list[tuple[int, int]]:
+        """Token ranges between character positions `cuts`, empty ones left out."""
+        bounds, first, starts = [], 0, self.starts
+        for cut in cuts + [len(self.norm.text) + 1]:
+            last = bisect_left(starts, cut, first)
+            if last > first:
+                bounds.append((first, last))
+                first = last
+        return bounds
+
     def _sentences(self, text: str) -> None:
-        cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
-        index, bounds, first = [], [], 0
-        for t, start in enumerate(self.starts):
-            s = bisect_right(cuts, start)
-            index.append(s)
-        # Renumber so that sentences are consecutive and hold tokens.
-        renum, current, last = [], -1, None
-        for t, s in enumerate(index):
-            if s != last:
-                current += 1
-                bounds.append([t, t + 1])
-                last = s
-            else:
-                bounds[-1][1] = t + 1
-            renum.append(current)
-        self.sentence_of = renum
-        self.sentence_bounds = [tuple(b) for b in bounds]
-        del first
+        self.sentence_bounds = self._runs([m.end() for m in _SENTENCE_END.finditer(text)])
+        index: list[int] = []
+        for s, (a, b) in enumerate(self.sentence_bounds):
+            index.extend([s] * (b - a))
+        self.sentence_of = index
 
     def _lines(self, text: str) -> None:
-        breaks = [m.start() for m in re.finditer("\n", text)]
-        self.line_of = [bisect_right(breaks, s) for s in self.starts]
+        index: list[int] = []
+        for n, (a, b) in enumerate(self._runs([m.start() for m in re.finditer("\n", text)])):
+            index.extend([n] * (b - a))
+        self.line_of = index
 
     def _quotes(self) -> None:
         depth, straight, flags, line = 0, False, [], 0

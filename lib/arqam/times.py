@@ -213,16 +213,28 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 _TRIGGERS: dict[str, bool] = {}
 
 
+def _single(phrases, word: str) -> bool:
+    """Is the word a whole entry of the table (not only the first word of a longer one)?"""
+    return any(len(toks) == 1 for _cut, entries in phrases.heads(word) for toks, _p in entries)
+
+
+def _phrase_head(word: str) -> bool:
+    """Does the word only begin longer time phrases (في هذا اليوم، لا يزال، ذي الحجة)?"""
+    lex = lexicon()
+    return bool(lex.months.heads(word) or lex.relative.heads(word) or lex.holidays.heads(word)
+                or lex.durations.heads(word))
+
+
 def _time_trigger(word: str) -> bool:
-    """Can a time expression start at this word? Decided once per distinct word."""
+    """Can a time expression start at this word, whatever follows? Once per distinct word."""
     known = _TRIGGERS.get(word)
     if known is None:
         lex = lexicon()
         known = _TRIGGERS[word] = bool(
             word[0].isdigit() or word in _CLOCK_WORDS or word in _YEAR_WORDS or word in _MONTH_WORD
             or word in _MONTH_PARTS or word in ("يوم", "ويوم", "اليوم", "خلال", "غضون", "نص", "نصف")
-            or lex.months.heads(word) or lex.weekdays.heads(word) or lex.relative.heads(word)
-            or lex.durations.by_first.get(word) or lex.number_word(word)
+            or _single(lex.months, word) or lex.weekdays.heads(word) or _single(lex.relative, word)
+            or _single(lex.durations, word) or lex.number_word(word)
             or (word[0] in "وبل" and lex.number_word(word[1:]))
             or (word.startswith("لل") and word[2:] in _YEAR_WORDS)
             or (word[0] in "لب" and word[1:] in _YEAR_WORDS)
@@ -246,9 +258,15 @@ class TimeFinder:
         # ثالث ثلاثاء، احد الأسبوع الماضي.
         openers = {w for w in vocabulary - starters
                    if w in _NTH or w in ("قبل", "من", "بين") or lexicon().weekdays.heads("ال" + w)}
+        heads = {w for w in vocabulary - starters - openers if _phrase_head(w)}
+        lex = lexicon()
         free = 0
-        for i in [i for i, w in enumerate(words) if w in starters or w in openers]:
+        for i in [i for i, w in enumerate(words) if w in starters or w in openers or w in heads]:
             if i < free or i in blocked:
+                continue
+            if words[i] in heads and not (lex.months.match(words, i) or lex.relative.match(words, i)
+                                          or lex.holidays.match(words, i)
+                                          or lex.durations.match(words, i)):
                 continue
             if words[i] in openers and not (i + 1 < len(words) and (
                     _time_trigger(words[i + 1]) or words[i + 1] in _PERIOD_UNITS

@@ -37,10 +37,12 @@ def arabic_font() -> Path:
 
 @cache
 def symbol_font() -> Path:
-    """DejaVu Sans, which matplotlib always ships, for the symbols Noto lacks."""
-    import matplotlib
+    """DejaVu Sans, which matplotlib always ships, for the symbols Noto lacks
+    (found without importing matplotlib, which the page export does not need)."""
+    import importlib.util
 
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    spec = importlib.util.find_spec("matplotlib")
+    return Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
 def _options(all_features: bool):
