@@ -211,6 +211,7 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 
 
 _TRIGGERS: dict[str, bool] = {}
+_PARSERS: dict[str, tuple] = {}
 
 
 def _single(phrases, word: str) -> bool:
@@ -301,9 +302,38 @@ class TimeFinder:
         return out
 
     def at(self, i: int) -> TimeMention | None:
-        return (self._holiday(i) or self._nth_in_month(i) or self._clock(i) or self._weekday(i)
-                or self._day_range(i) or self._date(i) or self._relative(i) or self._year(i)
-                or self._duration(i))
+        for parse in self._parsers(self.words[i]):
+            found = parse(self, i)
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _parsers(word: str) -> tuple:
+        """The parts of the grammar a time starting with this word can belong to, in order;
+        worked out once per distinct word."""
+        known = _PARSERS.get(word)
+        if known is None:
+            lex = lexicon()
+            numeric = word[0].isdigit() or bool(lex.number_word(word)) or bool(
+                word[0] in "وبل" and lex.number_word(word[1:]))
+            wanted = {
+                "_holiday": bool(lex.holidays.heads(word)),
+                "_nth_in_month": word in _NTH or numeric or bool(lex.weekdays.heads(word))
+                or word.removeprefix("ال") in _PERIOD_UNITS,
+                "_clock": word in _CLOCK_WORDS or numeric,
+                "_weekday": bool(lex.weekdays.heads(word) or lex.weekdays.heads("ال" + word))
+                or word in ("يوم", "ويوم"),
+                "_day_range": numeric or word in ("من", "بين"),
+                "_date": numeric or bool(lex.months.heads(word)) or word in _MONTH_WORD
+                or word in _MONTH_PARTS or word == "اليوم",
+                "_relative": bool(lex.relative.heads(word)),
+                "_year": word[0].isdigit() or word in _YEAR_WORDS
+                or (word[0] in "لب" and word[1:] in _YEAR_WORDS),
+                "_duration": numeric or word in ("خلال", "غضون", "قبل") or bool(lex.durations.heads(word)),
+            }
+            known = _PARSERS[word] = tuple(getattr(TimeFinder, name) for name, on in wanted.items() if on)
+        return known
 
     # calendar phrases --------------------------------------------------------
     def _holiday(self, i: int) -> TimeMention | None:
