@@ -182,6 +182,10 @@ class Assigner:
         if fig.unit == "degree" and self._sentence_has_event(k, "magnitude"):
             self.out[k].unit = "richter"
             return
+        if fig.unit == "degree" and k > 0 and self.sent[k - 1] == self.sent[k] \
+                and self.figs[k - 1].unit == "celsius":
+            self.out[k].unit = "celsius"  # 48 درجة مئوية … و47 درجة
+            return
         if fig.unit and fig.unit != "*":
             self.out[k].unit = fig.unit
             return

@@ -36,6 +36,8 @@ _PRONOUN_WORDS = {"فيه", "منه", "عنه", "عليه", "اليه", "لدي�
 _MAX_DISTANT_QUALIFIER = 7
 _RANGE_OPENERS = {"من", "بين", "ما"}
 _TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}
+_PEOPLE = {"person", "civilian", "child", "woman", "fighter", "soldier", "police", "medic",
+           "journalist", "firefighter", "*"}
 _FIGURE_TRIGGERS: dict[str, bool] = {}
 
 
@@ -119,7 +121,7 @@ class FigureFinder:
                 or any(payload.count and (cut == 0 or payload.count == 2 or word[0] == "و")
                        and payload.kind != "percent"
                        for cut, entries in lex.units.heads(word) for toks, payload in entries
-                       if len(toks) == 1)
+                       if len(toks) == 1 or payload.count == 2)
                 or (word.endswith("ان") and len(word) > 4))
         return known
 
@@ -576,6 +578,8 @@ class FigureFinder:
         casualty = {"killed", "died", "wounded", "missing", "detained", "released"}
         if event is None or event[1] != i or not casualty & {name for name, _ in event[0]}:
             return None
+        if unit.name not in _PEOPLE:
+            return None  # سقوط سيارة: a thing, not a casualty
         if prev in ("عدد", "حصيله"):
             return None
         if self.lex.units.match(words, end, clitics=False) or after.startswith("ال") and len(after) > 4 \

@@ -40,7 +40,7 @@ _PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "ا
 _FUTURE = {"المقبل", "القادم", "الجاي", "المقبله", "القادمه", "التالي"}
 # Words before a month that name a part of it: a day (غرة = the 1st, منتصف = the
 # 15th) or, for the vaguer beginning and end, the month as a whole (0).
-_MONTH_PARTS = {"غره": 1, "منتصف": 15, "اواسط": 15, "نص": 15, "نصف": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
+_MONTH_PARTS = {"غره": 1, "الفاتح": 1, "منتصف": 15, "اواسط": 15, "نص": 15, "نصف": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
                 "اواخر": 0, "نهايه": 0, "اخر": 0}
 # Ordinals that count days, weeks or weekdays within a month; -1 is the last.
 _NTH = {"اول": 1, "الاول": 1, "الاولي": 1, "ثاني": 2, "ثان": 2, "الثاني": 2, "الثانيه": 2, "ثالث": 3,
@@ -80,6 +80,7 @@ class TimeMention:
     holiday: str | None = None
     ago: str | None = None           # قبل أسبوع: a duration back from the report
     parts: tuple | None = None       # an interval joined from two mentions
+    on: "TimeMention | None" = None  # a clock's own date: الساعة 4 من فجر السادس من شباط
     since: bool = False
     in_quote: bool = False
     value: str | None = None
@@ -258,7 +259,8 @@ class TimeFinder:
         # Words that start a time only before another time word: من 13 إلى 15، قبل أسبوع،
         # ثالث ثلاثاء، احد الأسبوع الماضي.
         openers = {w for w in vocabulary - starters
-                   if w in _NTH or w in ("قبل", "من", "بين") or lexicon().weekdays.heads("ال" + w)}
+                   if w in _NTH or w in _DAY_PARTS or w in ("قبل", "من", "بين")
+                   or lexicon().weekdays.heads("ال" + w)}
         heads = {w for w in vocabulary - starters - openers if _phrase_head(w)}
         lex = lexicon()
         free = 0
@@ -318,6 +320,7 @@ class TimeFinder:
             numeric = word[0].isdigit() or bool(lex.number_word(word)) or bool(
                 word[0] in "وبل" and lex.number_word(word[1:]))
             wanted = {
+                "_day_part": word in _DAY_PARTS,
                 "_holiday": bool(lex.holidays.heads(word)),
                 "_nth_in_month": word in _NTH or numeric or bool(lex.weekdays.heads(word))
                 or word.removeprefix("ال") in _PERIOD_UNITS,
@@ -350,6 +353,19 @@ class TimeFinder:
         if lexicon().holiday_days[key] == 0:
             mention.kind = "interval"
         return mention
+
+    def _day_part(self, i: int) -> TimeMention | None:
+        """مساء أمس، صباح اليوم، فجر الأحد: a part of a named day (the day is its value)."""
+        words = self.words
+        if words[i] not in _DAY_PARTS or i + 1 >= len(words):
+            return None
+        relative = lexicon().relative.match(words, i + 1, clitics=False)
+        if relative is not None and relative[0][0] == "day":
+            return TimeMention(i, relative[1], "date", rel=relative[0])
+        weekday = lexicon().weekdays.match(words, i + 1, clitics=False)
+        if weekday is not None:
+            return TimeMention(i, weekday[1], "date", weekday=weekday[0])
+        return None
 
     def _month_ref(self, j: int):
         """A month after من/في/ب: a name, شهر N, الشهر التاسع or الشهر القادم;
@@ -546,10 +562,15 @@ class TimeFinder:
             return j
         relative = lexicon().relative.match(words, k + 1, clitics=False)
         weekday = lexicon().weekdays.match(words, k + 1, clitics=False)
+        date = self._date(k + 1) if k + 1 < len(words) else None
         if relative is not None and relative[0][0] == "day":
             mention.rel, end = relative[0], relative[1]
         elif weekday is not None:
             mention.weekday, end = weekday[0], weekday[1]
+        elif date is not None and date.kind == "date" and date.day is not None:
+            mention.on, end = date, date.end  # الساعة 4:17 من فجر السادس من شباط
+            if end < len(words) and words[end] in ("الجاري", "الحالي"):
+                end += 1
         else:
             return j
         mention.period = mention.period or part
@@ -610,6 +631,12 @@ class TimeFinder:
         lead = words[i]
         if lead in ("اليوم",) and i + 1 < len(words) and ordinal(words, i + 1):
             i += 1  # اليوم الثالث من اكتوبر
+        # d-m-yyyy (a dateline: 2-5-2024)
+        if words[i].isdigit() and i + 4 < len(words) and words[i + 1] == words[i + 3] == "-" \
+                and words[i + 2].isdigit() and len(words[i + 4]) == 4 and words[i + 4].isdigit():
+            d, m, y = int(words[i]), int(words[i + 2]), int(words[i + 4])
+            if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
+                return TimeMention(start, i + 5, "date", day=d, month=m, year=y)
         # d/m/yyyy or d/m
         if words[i].isdigit() and i + 2 < len(words) and words[i + 1] == "/" and words[i + 2].isdigit():
             d, m = int(words[i]), int(words[i + 2])
@@ -646,6 +673,8 @@ class TimeFinder:
             j += 1
             if j >= len(words):
                 return None
+            if _month_at(words, j) is not None:
+                start = j  # شهر نيسان: the month's name alone is the span
         month = _month_at(words, j)
         if month is None:
             if words[i] in _MONTH_WORD:
@@ -753,8 +782,8 @@ class TimeFinder:
         if not found:
             return None
         (kind, offset), end, cut = found
-        if cut and cut > 1 and kind != "now":
-            return None
+        if kind != "now" and words[i][:cut] not in ("", "و", "ف", "بال", "وبال"):
+            return None  # لامس (touched) is not ل + امس
         if kind == "day" and offset == 0 and end < len(words) and words[end] in _NOT_TODAY_AFTER:
             return None
         if kind == "now":
@@ -800,6 +829,8 @@ class TimeFinder:
         unit = lexicon().durations.match(words, j, clitics=False)
         if unit is not None:
             (designator, count), end, _ = unit
+            if designator == "MO" and _month_at(words, end) is not None:
+                return None  # خلال شهر نيسان is the month, not a month's time
             if count == 2 or (count == 1 and within):
                 return self._duration_mention(start if within else j, end, count, designator)
             return None
@@ -936,12 +967,18 @@ class Resolver:
 
     def _by_ago(self, m: TimeMention) -> None:
         ref = self.ref(m)
+        if m.kind == "interval":
+            ref = self.speech_day(m) or ref  # منذ ثلاثة أعوام runs up to the report date
         if ref is None:
             return
         count, unit = int(m.ago[1:-1]), m.ago[-1]
-        if m.kind == "interval":  # منذ يومين
-            days = count * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]
-            return self._set(m, ref - dt.timedelta(days=days), ref)
+        if m.kind == "interval":  # منذ يومين، منذ ثلاثة أعوام
+            if unit in "MY":
+                year, month = cal.add_months(ref.year, ref.month, -count * (12 if unit == "Y" else 1))
+                first = dt.date(year, month, min(ref.day, cal.month_end(year, month).day))
+            else:
+                first = ref - dt.timedelta(days=count * (7 if unit == "W" else 1))
+            return self._set(m, first, ref)
         if unit in "DW":
             self._set(m, ref - dt.timedelta(days=count * (7 if unit == "W" else 1)))
         elif unit == "M":
@@ -1081,7 +1118,11 @@ class Resolver:
         elif m.period == "am" and hour == 12:
             hour = 0
         ref = self.ref(m)
-        if m.rel is not None and ref is not None:
+        if m.on is not None:
+            self.resolve(m.on)
+        if m.on is not None and m.on.span:
+            day = m.on.span[0]
+        elif m.rel is not None and ref is not None:
             day = ref + dt.timedelta(days=m.rel[1])
         elif m.weekday is not None and ref is not None:
             day = self._weekday_day(m, ref)
