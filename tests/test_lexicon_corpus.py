@@ -388,7 +388,7 @@ def _unique(name, build):
     seen: dict[str, str] = {}
     for row in rows(name):
         for alias, english in build(row):
-            toks = list(tokens_of(alias))
+            toks = list(tokens_of(alias.lstrip("~")))
             if name != "sources.tsv" and lexicon().sources.match(toks, 0, False):
                 continue
             if name != "sources.tsv" and lexicon().months.match(toks, 0, False):
@@ -400,9 +400,15 @@ def _unique(name, build):
 @pytest.mark.parametrize("alias,english", _unique("countries.tsv", _gazetteer_rows("countries.tsv"))
                          + _unique("places.tsv", _gazetteer_rows("places.tsv")))
 def test_places(alias, english):
-    figures = run(f"وقتل 40 شخصا في {alias} بحسب الشرطة.").figures
+    name = alias.lstrip("~")
+    found = lexicon().places.match(list(tokens_of(name)), 0, clitics=False)
+    if alias.startswith("~"):  # a common word too: a place only after a type noun
+        assert run(f"وقتل 40 شخصا في {name} بحسب الشرطة.").figures[0].location != found[0].name
+        text = f"وقتل 40 شخصا في مدينة {name} بحسب الشرطة."
+    else:
+        text = f"وقتل 40 شخصا في {name} بحسب الشرطة."
+    figures = run(text).figures
     assert len(figures) == 1
-    found = lexicon().places.match(list(tokens_of(alias)), 0, clitics=False)
     assert figures[0].location == found[0].name
 
 

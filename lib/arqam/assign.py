@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .context import Context
 from .figures import FigureMention
+from .lexicon import lexicon
 from .times import TimeMention
 
 _CASUALTY_EVENTS = {"killed", "died", "wounded", "missing", "displaced", "fled", "fleeing",
@@ -87,6 +88,7 @@ class Assigner:
         self._link()
         for k in range(len(self.figs)):
             self._event(k)
+        self._events_in_context()
         for k in range(len(self.figs)):
             self._unit(k)
             self._location(k)
@@ -173,6 +175,16 @@ class Assigner:
         if found is not None:
             self.out[k].event = found[2]
 
+    def _events_in_context(self) -> None:
+        """إصابة in a cholera story is a case, not a wound (data/event_contexts.tsv)."""
+        vocabulary = set(self.doc.words)
+        for source, target, context in lexicon().event_contexts:
+            if any(w in vocabulary or w.removeprefix("ال") in vocabulary or "ال" + w in vocabulary
+                   for w in context):
+                for att in self.out:
+                    if att.event == source:
+                        att.event = target
+
     def _sentence_has_event(self, k: int, name: str) -> bool:
         return any(name in {n for n, _ in meanings} for _a, _b, meanings in self.events[self.sent[k]])
 
@@ -222,6 +234,18 @@ class Assigner:
             if before:
                 self.out[k].location = before[-1][2].location
                 return
+        self.out[k].location = self.main_place  # the story's place, when nothing nearer says
+
+    @property
+    def main_place(self) -> str | None:
+        """The place an article is about: the one its sentences put things in most."""
+        if not hasattr(self, "_main_place"):
+            counts: dict[str, int] = {}
+            for sentence_places in self.places.values():
+                for _a, _b, p in sentence_places:
+                    counts[p.location] = counts.get(p.location, 0) + 1
+            self._main_place = max(counts, key=counts.get) if counts else None
+        return self._main_place
 
     # --------------------------------------------------------------- source
     def _source(self, k: int) -> None:

@@ -99,6 +99,8 @@ class Context:
             typed = typed and i + 1 < n
             source = sources.match(words, i) if has_source else None
             place = places.match(words, i) if has_place else None
+            if place is not None and place[0].common:
+                place = None  # الخيام alone is tents; بلدة الخيام is the town
             if place is None and typed:  # مدينة إدلب: the type noun and the name are one place
                 place = places.match(words, i + 1)
             else:

@@ -107,6 +107,7 @@ class Place:
     name: str
     kind: str
     country: str
+    common: bool = False
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,12 @@ class Lexicon:
         return table
 
     @cached_property
+    def event_contexts(self) -> list[tuple[str, str, set[str]]]:
+        """(from, to, context words): an event that reads otherwise in another story."""
+        return [(source, target, {" ".join(tokens_of(w)) for w in _split(words)})
+                for source, target, words in rows("event_contexts.tsv")]
+
+    @cached_property
     def countries(self) -> dict[str, tuple[str, str]]:
         return {code: (name, tz) for code, tz, name, _names in rows("countries.tsv")}
 
@@ -287,7 +294,8 @@ class Lexicon:
                 table.add(alias, Place(name, "country", code))
         for name, kind, country, names in rows("places.tsv"):
             for alias in _split(names):
-                table.add(alias, Place(name, kind, country))
+                common = alias.startswith("~")  # also a common word: needs a type noun
+                table.add(alias.lstrip("~"), Place(name, kind, country, common))
         return table
 
     @cached_property

@@ -325,14 +325,14 @@ def _signals_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+HEAVY_IMPORTS = ("nbformat", "papermill", "papermill.exceptions", "nbconvert.exporters",
+                 "fontTools.subset", "fontTools.varLib.instancer")
+
+
 def _import_heavy() -> None:
     """Everything the run imports, in the main thread, before the page thread starts."""
-    import fontTools.subset  # noqa: F401
-    import fontTools.varLib.instancer  # noqa: F401
-    import nbconvert.exporters  # noqa: F401
-    import nbformat  # noqa: F401
-    import papermill  # noqa: F401
-    import papermill.exceptions  # noqa: F401
+    for name in HEAVY_IMPORTS:
+        importlib.import_module(name)
 
 
 @contextmanager

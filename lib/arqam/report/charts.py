@@ -20,7 +20,7 @@ from functools import cache
 
 from . import select
 from .fonts import ARABIC_FAMILY, SYMBOL_FAMILY, arabic_font
-from .html import Html, ar, en, esc
+from .html import ar, en, esc
 from .wording import (AR_MONTHS, event_words, name_ar, num, short, time_span, unit_words,
                       vague_words)
 
