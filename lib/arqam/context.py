@@ -30,6 +30,7 @@ _CASUALTY = {"killed", "died", "wounded", "missing", "displaced", "fled", "fleei
              "returned", "detained", "released", "sheltered", "besieged", "affected", "rescued",
              "evacuated", "infected", "recovered", "arrived", "in_need"}
 _MAX_SPEAKER = 22
+_PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 _CARRY_PLACE = 3
 
 
@@ -197,6 +198,12 @@ class Context:
                 prep = lex.attribution["prep"].match(words, i, clitics=True)
                 if prep is not None and prep[2] <= 2:
                     source = self._source_after(prep[1], min(b, prep[1] + 10))
+                    k = prep[1] + (1 if prep[1] < b and words[prep[1]] in ("ما", "ما") else 0)
+                    if source is None and k < b and words[k] not in _PHRASE_STOP:
+                        verb = lex.attribution["verb"].match(words, k, clitics=True)
+                        start = verb[1] if verb is not None else k  # وفق ما أفادت هيئة …
+                        phrase = self._phrase(start, min(b, start + 6))
+                        source = (phrase, None) if phrase else None
                     if source is not None:
                         found.append(Attribution(s, i, source[0], None, frozenset()))
                     continue
@@ -264,8 +271,20 @@ class Context:
         if name is None:
             name = self._coreferent(content, wordset)
         if name is None:
-            name = " ".join(w for w in content if not _is_time_word(w))
+            name = self._phrase(after, j)
         return [Attribution(s, cue, name, person, wordset)]
+
+    def _phrase(self, a: int, b: int) -> str | None:
+        """A speaker named in words only (مصدر أمني، رئيس مجلس المدينة), as written, up to
+        the first preposition or mark after its head: في بيان، لـ«النهار» are not the speaker."""
+        words, end = self.doc.words, a
+        while end < b and not _is_time_word(words[end]) and (end == a or (
+                words[end] not in _PHRASE_STOP and not (words[end] in ("ل", "ب") or words[end][:1] in "«("))):
+            end += 1
+        if end == a:
+            return None
+        start, stop = self.doc.span(a, end)
+        return self.text[start:stop].strip(" ،,") or None
 
     def _person(self, a: int, b: int) -> str | None:
         """The words of the speaker phrase that are neither title nor organisation."""
@@ -286,11 +305,12 @@ class Context:
         for att in reversed(self.attributions[-50:]):
             if wordset and wordset <= att.words and att.source:
                 return att.source
-        if _strip_prefix(head) in {_strip_prefix(g) for g in _GENERIC_ORG} or head in _GENERIC_ORG:
+        bare = head.removeprefix("ال")
+        if head in _GENERIC_ORG or "ال" + bare in _GENERIC_ORG:
             for a, b, source in reversed(self.sources[-200:]):
-                first = self.doc.words[a]
-                if _strip_prefix(first) == _strip_prefix(head):
-                    return source.name
+                first = self.doc.words[a].removeprefix("ال")
+                if first == bare:
+                    return source.name  # المنظمة → the organisation named before
         return None
 
     def _previous_attribution(self, s: int) -> Attribution | None:

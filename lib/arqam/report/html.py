@@ -18,6 +18,7 @@ import re
 _L = "A-Za-z0-9\u00c0-\u024f"
 _LTR_RUN = re.compile(rf"[{_L}~≥≤<>≈(\[{{\"'#$@+\-]"
                       rf"(?:[{_L} !-~²³°–—≥≤≈‘’“”…]*[{_L}²³°%)\]}}>\"'’”])?")
+_LETTER_OR_DIGIT = re.compile(rf"[{_L}]")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run of Arabic words (with the punctuation inside it), never its brackets:
 # those belong to the English around it.
@@ -36,7 +37,7 @@ def ltr(text) -> str:
 
 def ar(text) -> str:
     """Arabic prose, escaped, with its numbers and Latin runs isolated."""
-    return _isolate(str(text or ""), _LTR_RUN, 'dir="ltr"')
+    return _isolate(str(text or ""), _LTR_RUN, 'dir="ltr"', _LETTER_OR_DIGIT)
 
 
 def en(text) -> str:
@@ -44,9 +45,11 @@ def en(text) -> str:
     return _isolate(str(text or ""), _RTL_RUN, 'dir="rtl" lang="ar"')
 
 
-def _isolate(text: str, pattern: re.Pattern, attrs: str) -> str:
+def _isolate(text: str, pattern: re.Pattern, attrs: str, needs: re.Pattern | None = None) -> str:
     out, last = [], 0
     for match in pattern.finditer(text):
+        if needs is not None and not needs.search(match.group()):
+            continue        # a lone bracket or quote belongs to the text around it
         out.append(esc(text[last:match.start()]))
         out.append(f"<bdi {attrs}>{esc(match.group())}</bdi>")
         last = match.end()
