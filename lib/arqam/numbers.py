@@ -200,6 +200,8 @@ def remember(words: list[str]) -> None:
 
 def cardinal(words: list[str], i: int) -> Number | None:
     """A cardinal at words[i]: digits with their scale, words, or a fraction of a scale."""
+    if i >= len(words):
+        return None
     if words is not _MEMO_WORDS[0]:
         return _cardinal(words, i)
     if i not in _MEMO:
