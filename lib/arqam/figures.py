@@ -475,6 +475,8 @@ class FigureFinder:
             j += 1
         elif not (words[j].isdigit() or (words[j].startswith("و") and words[j][1:].isdigit())):
             return
+        if j >= len(words):
+            return
         window = [words[j].removeprefix("و")] + words[j + 1:j + 4]  # و43 سنت
         cents = cardinal(window, 0)
         if cents is None or not 0 < cents.value < 100:
