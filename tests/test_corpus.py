@@ -12,7 +12,8 @@ Which articles the rules were developed on, and which check them:
   times with the part of which day, names in quotes, series of ships, counted
   nouns of two words such as مركز إيواء) came after, each with a line in the
   data corpus or the negative corpus.
-- held out: 601–606, written after all the rules, never used to change one.
+- held out: 601–606, written after all the rules, never used to change one;
+  at first sight figure F1 0.99, time F1 0.97, qualifiers 1.00.
 
 Targets (issue 5): figure F1 ≥ 0.95 and time F1 ≥ 0.90 on the held-out
 articles, and qualifier accuracy ≥ 0.95; the developed-on articles must keep
