@@ -30,6 +30,8 @@ _CASUALTY = {"killed", "died", "wounded", "missing", "displaced", "fled", "fleei
              "returned", "detained", "released", "sheltered", "besieged", "affected", "rescued",
              "evacuated", "infected", "recovered", "arrived", "in_need"}
 _MAX_SPEAKER = 22
+_KINDS: dict[str, tuple[bool, bool, bool, bool]] = {}
+_CUES: dict[str, bool] = {}
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 _CARRY_PLACE = 3
 
@@ -80,15 +82,14 @@ class Context:
         types = _place_nouns()["type"]
         taken: set[int] = set()
         previous: PlaceMention | None = None
-        # What each distinct word can start, worked out once: (event, source, place, type noun).
-        kinds = {}
-        for w in set(words):
-            k = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
-                 _strip_prefix(w) in types)
-            if any(k):
-                kinds[w] = k
+        # What each distinct word can start: (event, source, place, type noun), worked out
+        # once per word for good (news repeats its words) and kept in _KINDS.
+        for w in set(words) - _KINDS.keys():
+            _KINDS[w] = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
+                         _strip_prefix(w) in types)
+        kinds = _KINDS
         free = 0
-        for i in [i for i, w in enumerate(words) if w in kinds]:
+        for i in [i for i, w in enumerate(words) if any(kinds[w])]:
             word = words[i]
             has_event, has_source, has_place, typed = kinds[word]
             if has_event:
@@ -185,11 +186,12 @@ class Context:
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
         cues = lex.attribution
-        wanted = {w for w in set(words)
-                  if cues["prep"].heads(w) or cues["verb"].heads(w) or cues["continue"].heads(w)}
+        for w in set(words) - _CUES.keys():
+            _CUES[w] = bool(cues["prep"].heads(w) or cues["verb"].heads(w) or cues["continue"].heads(w))
+        wanted = _CUES
         by_sentence: dict[int, list[int]] = {}
         for i, w in enumerate(words):
-            if w in wanted and not doc.quoted[i]:
+            if wanted[w] and not doc.quoted[i]:
                 by_sentence.setdefault(doc.sentence_of[i], []).append(i)
         for s, positions in by_sentence.items():
             b = doc.sentence_bounds[s][1]

@@ -39,6 +39,16 @@ _TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}
 _PEOPLE = {"person", "civilian", "child", "woman", "fighter", "soldier", "police", "medic",
            "journalist", "firefighter", "*"}
 _FIGURE_TRIGGERS: dict[str, bool] = {}
+_QUALIFIER_HEADS: dict[str, bool] = {}
+
+
+def _qualifier_head(word: str) -> bool:
+    """Does a figure start at this word only when a number follows (نحو، أكثر من، بين)?"""
+    known = _QUALIFIER_HEADS.get(word)
+    if known is None:
+        known = _QUALIFIER_HEADS[word] = word in _RANGE_OPENERS or bool(
+            lexicon().qualifiers["pre"].heads(word))
+    return known
 
 
 @dataclass
@@ -90,8 +100,7 @@ class FigureFinder:
         words, blocked, named = self.words, self.blocked, self.named
         vocabulary = set(words)
         strong = {w for w in vocabulary if self._trigger(w)}
-        heads = {w for w in vocabulary - strong
-                 if w in _RANGE_OPENERS or self.lex.qualifiers["pre"].heads(w)}
+        heads = {w for w in vocabulary - strong if _qualifier_head(w)}
         pre = self.lex.qualifiers["pre"]
         found, free = [], 0
         for i in [i for i, w in enumerate(words) if w in strong or w in heads]:

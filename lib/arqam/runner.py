@@ -146,7 +146,9 @@ def _sweep(out: Path) -> None:
     """Remove what a killed run left beside `out` (its staging folders), and put
     back a previous report a killed swap had moved aside."""
     prefix = f".{out.name}{STAGING}"
-    for stale in out.parent.glob(prefix + "*"):
+    for stale in out.parent.iterdir():
+        if not stale.name.startswith(prefix):
+            continue
         try:
             pid, kind = stale.name[len(prefix):].split("-")[:2]
             pid = int(pid)
@@ -219,7 +221,11 @@ def _replace(stage: Path, out: Path) -> None:
                                       dir=out.parent))
         os.rmdir(aside)
         os.rename(out, aside)
-        os.rename(stage, out)
+        try:
+            os.rename(stage, out)
+        except OSError:
+            os.rename(aside, out)
+            raise
         shutil.rmtree(aside, ignore_errors=True)
     except OSError as exc:
         raise OutputError(f"{out}: cannot be replaced ({exc.strerror}); "
@@ -346,13 +352,13 @@ def _kernel(notebook: Path, cwd: Path):
         "kernelspec", {}).get("name", "python3")
     km = _kernel_manager(kernel)
     try:
-        with _signals_held():
+        # Not with signals held: the kernel would inherit the blocked mask.
+        try:
             run_sync(km.start_kernel)(
                 cwd=str(cwd), extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_WARMUP}"])
-    except Exception as exc:
-        raise NotebookError(f"the {kernel!r} kernel did not start ({type(exc).__name__}: "
-                            f"{exc}); check `jupyter kernelspec list`") from None
-    try:
+        except Exception as exc:
+            raise NotebookError(f"the {kernel!r} kernel did not start ({type(exc).__name__}: "
+                                f"{exc}); check `jupyter kernelspec list`") from None
         yield km
     finally:
         with _signals_held():

@@ -38,7 +38,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from .decode import (ARABIC_LETTER, HEAD, _VISIBLE, decode_bytes, looks_like_html,

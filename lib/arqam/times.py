@@ -213,6 +213,8 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 
 _TRIGGERS: dict[str, bool] = {}
 _PARSERS: dict[str, tuple] = {}
+_HEADS: dict[str, bool] = {}
+_OPENERS: dict[str, bool] = {}
 
 
 def _single(phrases, word: str) -> bool:
@@ -220,11 +222,23 @@ def _single(phrases, word: str) -> bool:
     return any(len(toks) == 1 for _cut, entries in phrases.heads(word) for toks, _p in entries)
 
 
+def _opener(word: str) -> bool:
+    """Does a time start at this word only when a time word follows (من، قبل، ثالث)?"""
+    known = _OPENERS.get(word)
+    if known is None:
+        known = _OPENERS[word] = bool(word in _NTH or word in _DAY_PARTS or word in ("قبل", "من", "بين")
+                                      or lexicon().weekdays.heads("ال" + word))
+    return known
+
+
 def _phrase_head(word: str) -> bool:
     """Does the word only begin longer time phrases (في هذا اليوم، لا يزال، ذي الحجة)?"""
-    lex = lexicon()
-    return bool(lex.months.heads(word) or lex.relative.heads(word) or lex.holidays.heads(word)
-                or lex.durations.heads(word))
+    known = _HEADS.get(word)
+    if known is None:
+        lex = lexicon()
+        known = _HEADS[word] = bool(lex.months.heads(word) or lex.relative.heads(word)
+                                    or lex.holidays.heads(word) or lex.durations.heads(word))
+    return known
 
 
 def _time_trigger(word: str) -> bool:
@@ -258,9 +272,7 @@ class TimeFinder:
         starters = {w for w in vocabulary if _time_trigger(w)}
         # Words that start a time only before another time word: من 13 إلى 15، قبل أسبوع،
         # ثالث ثلاثاء، احد الأسبوع الماضي.
-        openers = {w for w in vocabulary - starters
-                   if w in _NTH or w in _DAY_PARTS or w in ("قبل", "من", "بين")
-                   or lexicon().weekdays.heads("ال" + w)}
+        openers = {w for w in vocabulary - starters if _opener(w)}
         heads = {w for w in vocabulary - starters - openers if _phrase_head(w)}
         lex = lexicon()
         free = 0
