@@ -24,7 +24,10 @@ lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/throughput.py
+	$(PY) bench/memory.py
+	$(PY) bench/peers.py
 
 clean:
 	rm -rf $(VENV) outputs/*/

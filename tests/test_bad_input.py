@@ -282,13 +282,24 @@ needs_runner = pytest.mark.skipif(not HAS_RUNNER, reason="arqam.runner (the repo
 
 @needs_runner
 @pytest.mark.slow
-@pytest.mark.parametrize("fixture", ["bom.txt", "cp1256.txt", "page.html"])
+@pytest.mark.parametrize("fixture", [r[0] for r in READ_WITH_NOTE] + ["page.html"])
 def test_report_reads_with_a_note(fixture, tmp_path):
     proc = run("report", str(BAD / fixture), "--published", "2019-03-02",
                "--out", str(tmp_path / "out"), cwd=tmp_path, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    assert len(_notes(proc)) == 1
-    assert any((tmp_path / "out").iterdir())
+    assert len(_notes(proc)) == 1, proc.stderr
+    assert (tmp_path / "out" / "report.html").is_file()
+
+
+@needs_runner
+@pytest.mark.slow
+def test_report_without_a_date(tmp_path, article):
+    proc = run("report", str(article), "--out", str(tmp_path / "out"), cwd=tmp_path,
+               timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert all(line.startswith("arqam: ") for line in proc.stderr.splitlines()), proc.stderr
+    assert (tmp_path / "out" / "report.html").is_file()
 
 
 # --- 50 MB ------------------------------------------------------------------------------

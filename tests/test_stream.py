@@ -233,12 +233,15 @@ def test_progress_is_silent_off_a_terminal_or_when_quick():
 
 # --- memory -----------------------------------------------------------------------------
 
+# VmHWM, not ru_maxrss: the latter counts the pages of the parent (pytest, big)
+# that the child held before exec, and would hide any growth.
 _PEAK = """
-import resource, sys
+import sys
 from arqam import stream
 with open("/dev/null", "w") as out:
     stream.write(sys.argv[1], "2019-03-02", "json", out)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+with open("/proc/self/status") as status:
+    print(next(line for line in status if line.startswith("VmHWM:")).split()[1])
 """
 
 
@@ -253,4 +256,4 @@ def test_peak_memory_does_not_grow_with_the_file(tmp_path):
                               text=True, timeout=1800)
         assert proc.returncode == 0, proc.stderr[-2000:]
         peaks[mb] = int(proc.stdout.split()[-1]) / 1024  # MB
-    assert peaks[20] - peaks[2] < 25, f"peak RSS grew from {peaks[2]:.0f} to {peaks[20]:.0f} MB"
+    assert peaks[20] - peaks[2] < 10, f"peak RSS grew from {peaks[2]:.0f} to {peaks[20]:.0f} MB"

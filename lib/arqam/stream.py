@@ -128,6 +128,7 @@ class FileText:
         self.size = self.path.stat().st_size
         self.chars: int | None = None
         self.sha256: str | None = None
+        self.bytes_read = 0
         if self.size == 0:
             raise EmptyInputError(f"{self.name}: is empty (0 bytes); pass an article with text")
         with self.path.open("rb") as fh:
@@ -166,6 +167,7 @@ class FileText:
                         f"offset {done + exc.start}); convert the whole file to UTF-8 "
                         "(iconv -f ENCODING -t UTF-8)") from None
                 done += len(block)
+                self.bytes_read = done
                 if final:
                     break
         self.sha256 = digest.hexdigest()
@@ -190,7 +192,7 @@ class FileText:
             yield base + pos, buf[pos:]
         self.chars = base + len(buf)
 
-    def check(self) -> dict:
+    def check(self, progress: "Progress | None" = None) -> dict:
         """Read the whole file once and refuse it as `arqam.read` would (bad bytes,
         NUL, only whitespace, no Arabic letter) before anything is written.
         Returns what the header of the output needs: the source if the file
@@ -207,6 +209,10 @@ class FileText:
             arabic = arabic or bool(ARABIC_LETTER.search(piece))
             if len(sources) < 2:
                 sources.update(m.group(1) for m in _SOURCE_LINE.finditer(piece))
+            if progress:
+                progress.update(self.bytes_read)
+        if progress:
+            progress.close()
         if not visible:
             raise EmptyInputError(f"{self.name}: holds only whitespace; pass an article with text")
         if not arabic:
@@ -298,6 +304,7 @@ class Progress:
         self.started = time.monotonic()
         self.last_draw = 0.0
         self.drawn = False
+        self.width_drawn = 0
 
     def update(self, done: int) -> None:
         if not self.enabled:
@@ -322,12 +329,25 @@ class Progress:
         self.out.write(line)
         self.out.flush()
         self.drawn = True
+        self.width_drawn = len(line)
 
-    def close(self) -> None:
+    def say(self, line: str) -> None:
+        """Print a line of its own on the bar's stream, clearing the bar first; the
+        next update draws the bar again."""
         if self.drawn:
-            self._draw(self.total, time.monotonic())
+            self.out.write("\r" + " " * self.width_drawn + "\r")
+            self.drawn = False
+        print(line, file=self.out)
+
+    def close(self, finished: bool = True) -> None:
+        """End the bar's line: at 100 % when `finished`, else where it stopped
+        (so that an error or an interruption starts a line of its own)."""
+        if self.drawn:
+            if finished:
+                self._draw(self.total, time.monotonic())
             self.out.write("\n")
             self.out.flush()
+            self.drawn = False
 
 
 # --- the command line's writer --------------------------------------------------
@@ -346,17 +366,29 @@ def write(path, published=None, fmt: str = "json", out: IO[str] | None = None, *
 
     Figures are written as they are found; times, which come after them, wait
     in a temporary file. Warnings are printed once each on `err`."""
-    from . import __version__
-    from .cli import _figures_csv, _table
-
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
     source = FileText(path, chunk_chars)
     date = parse_date(published) if published is not None else sidecar_date(source.path)
     for note in source.notes:
         print(f"arqam: note: {note}", file=err)
-    header = source.check()
+    header = source.check(Progress(source.size, label="checking", total_bytes=source.size,
+                                   out=err, enabled=progress))
     bar = Progress(source.chars or 0, total_bytes=source.size, out=err, enabled=progress)
+    try:
+        _write_pieces(source, header, date, fmt, out, bar)
+    except BaseException:
+        bar.close(finished=False)
+        raise
+    bar.close()
+    return 0
+
+
+def _write_pieces(source: FileText, header: dict, date, fmt: str, out: IO[str],
+                  bar: Progress) -> None:
+    from . import __version__
+    from .cli import _figures_csv, _table
+
     said: set[str] = set()
     n_figures = 0
     with tempfile.TemporaryFile("w+", encoding="utf-8") as later:
@@ -371,7 +403,7 @@ def write(path, published=None, fmt: str = "json", out: IO[str] | None = None, *
             for warning in piece.warnings:
                 if warning not in said and len(said) < 100:
                     said.add(warning)
-                    print(f"arqam: warning: {warning}", file=err)
+                    bar.say(f"arqam: warning: {warning}")
             if fmt == "json":
                 for fig in piece.figures:
                     out.write(("\n" if n_figures == 0 else ",\n") + _json_item(fig.to_dict()))
@@ -402,8 +434,6 @@ def write(path, published=None, fmt: str = "json", out: IO[str] | None = None, *
                 out.write("\n")  # what the table of an empty extraction is
             later.seek(0)
             shutil.copyfileobj(later, out)
-    bar.close()
-    return 0
 
 
 @dataclass
