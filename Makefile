@@ -28,6 +28,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/throughput.py
 	$(PY) bench/memory.py
 	$(PY) bench/peers.py
+	$(PY) bench/report_time.py
 
 clean:
 	rm -rf $(VENV) outputs/*/

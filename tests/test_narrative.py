@@ -30,7 +30,8 @@ def numbers(text: str) -> set[float]:
 
 
 def held_numbers(result) -> set[float]:
-    """Every number the extraction holds: values, bounds, times, the figures' own words."""
+    """Every number the extraction holds: values, bounds, times, the figures' own words,
+    and the article's date and paper."""
     held = set()
     for fig in result.figures:
         held |= {float(v) for v in (fig.value, fig.low, fig.high) if v is not None}
@@ -39,7 +40,7 @@ def held_numbers(result) -> set[float]:
         held |= numbers(time.value or "")
     if result.article.published:
         held |= numbers(result.article.published.isoformat())
-    return held
+    return held | numbers(result.article.source or "")     # a paper's name: عرب 48
 
 
 def outside_links(html: str) -> str:

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="narrative language (default: both)")
     rep.add_argument("--out", metavar="DIR", default=None,
                      help="folder for the report (default: outputs/<stem>)")
+    rep.add_argument("--extraction", metavar="JSON", default=None,
+                     help="a saved extraction (arqam extract's JSON) to report instead of extracting")
     return parser
 
 
@@ -77,7 +79,8 @@ def _extract(args) -> int:
 def _report(args) -> int:
     from .runner import run_report
 
-    path = run_report(args.file, published=args.published, lang=args.lang, out=args.out)
+    path = run_report(args.file, published=args.published, lang=args.lang, out=args.out,
+                      extraction=args.extraction)
     print(f"arqam: wrote {path}", file=sys.stderr)
     return 0
 

@@ -18,6 +18,7 @@ import ctypes
 import errno
 import importlib
 import importlib.util
+import logging
 import os
 import shutil
 import signal
@@ -79,6 +80,9 @@ def run_report(file, published=None, lang: str = "both", out=None, *, extraction
         page = _Page(article, params)
         try:
             nb = _execute(notebook, params, km, timeout)
+        except KeyboardInterrupt:
+            _quiet_abandoned_cells()
+            raise
         finally:
             rearm()                           # nbclient replaced the SIGTERM handler
         html = page.render(nb)
@@ -169,7 +173,7 @@ def _staging(out: Path):
         out.parent.mkdir(parents=True, exist_ok=True)
         _sweep(out)
         stage = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-new-",
-                                      dir=out.parent))
+                                      dir=out.parent)).resolve()
         os.chmod(stage, 0o777 & ~_umask())    # mkdtemp makes it private; a report is not
     except OSError as exc:
         raise OutputError(f"{out}: cannot write beside it ({exc.strerror}); "
@@ -230,6 +234,21 @@ def _replace(stage: Path, out: Path) -> None:
     except OSError as exc:
         raise OutputError(f"{out}: cannot be replaced ({exc.strerror}); "
                           "the previous report is unchanged") from None
+
+
+class _AbandonedCell(logging.Filter):
+    """Drops asyncio's "Task exception was never retrieved" for the cell nbclient
+    was running when an interrupt stopped the kernel: the interrupt is the news."""
+
+    def filter(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        return type(exc).__name__ != "DeadKernelError"
+
+
+def _quiet_abandoned_cells() -> None:
+    log = logging.getLogger("asyncio")
+    if not any(isinstance(f, _AbandonedCell) for f in log.filters):
+        log.addFilter(_AbandonedCell())
 
 
 class Terminated(KeyboardInterrupt):

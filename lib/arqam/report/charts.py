@@ -222,8 +222,18 @@ def counts_chart(figures) -> Chart | None:
                  alt)
 
 
+def _day_tick(value, pos) -> str:
+    """A day tick: '8 شباط', with the year on the first tick."""
+    import matplotlib.dates as mdates
+
+    day = mdates.num2date(value).date()
+    name = AR_MONTHS[day.month - 1].split("/")[0]
+    return label(f"{day.day} {name} {day.year}" if pos == 0 else f"{day.day} {name}")
+
+
 def _month_tick(value, pos) -> str:
-    """A month tick: the Levantine name, with the year on the first tick and on January."""
+    """A month tick: the Levantine name, with the year on the first tick and on January
+    (on every tick when ticks are months apart: pass pos 0)."""
     import matplotlib.dates as mdates
 
     day = mdates.num2date(value).date()
@@ -231,7 +241,8 @@ def _month_tick(value, pos) -> str:
     return label(f"{name} {day.year}" if pos == 0 or day.month == 1 else name)
 
 
-def span_hint(starts, end) -> float:
+def _days_before(starts, end) -> float:
+    """How many days the rows reach back from `end` (at least one)."""
     return max(end - min(starts), 1.0)
 
 
@@ -266,24 +277,38 @@ def timeline_chart(figures, published: dt.date | None = None) -> Chart | None:
             starts.append(x0)
             ends.append(x1)
             shown = [f"{bar_text(f)} {event_words(f.event).ar_noun}" for f in members[:3]]
-            more = f" (+{len(members) - 3})" if len(members) > 3 else ""
+            more = f" و{len(members) - 3} أخرى" if len(members) > 3 else ""
             labels.append("، ".join(shown) + more)
         if published:
             x = mdates.date2num(published)
             ax.axvline(x, color="#999999", linestyle="--", linewidth=0.8)
-            ax.text(x - span_hint(starts, x) * 0.01, -0.7, label("تاريخ النشر"), ha="left",
+            ax.text(x - _days_before(starts, x) * 0.01, -0.7, label("تاريخ النشر"), ha="left",
                     va="center", fontsize=8, color="#666666")
             ends.append(x + 1)
-        span = max(ends) - min(starts)
-        ax.set_xlim(min(starts) - span * 0.04, max(ends) + span * 0.04)
+        span = max(ends) - min(starts, default=0)
+        pad = max(span * 0.04, 1.0)
+        ax.set_xlim(min(starts) - pad, max(ends) + pad)
         ax.invert_xaxis()
         ax.set_ylim(len(order) - 0.5, -1.0)
         ax.set_yticks(range(len(order)))
         ax.set_yticklabels([label(t) for t in labels], fontsize=9)
         ax.yaxis.tick_right()
         ax.tick_params(axis="y", length=0, pad=6)
-        ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=6))
-        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_month_tick))
+        if span + 2 * pad <= 60:      # days apart: tick days, not months
+            ax.xaxis.set_major_locator(mdates.DayLocator(
+                interval=max(1, round((span + 2 * pad) / 5))))
+            ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(_day_tick))
+        else:
+            months = (span + 2 * pad) / 30.44
+            step = next((k for k in (1, 2, 3, 4, 6, 12, 24, 60, 120) if months / k <= 4), 240)
+            if step < 12:
+                ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
+                ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+                    lambda v, pos: _month_tick(v, 0 if step > 1 else pos)))
+            else:
+                ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
+                ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+                    lambda v, _pos: label(str(mdates.num2date(v).year))))
         ax.grid(axis="x", color="#e4e4e4", linewidth=0.6)
         ax.set_axisbelow(True)
         for side in ("top", "left"):

@@ -18,7 +18,7 @@ import re
 _L = "A-Za-z0-9\u00c0-\u024f"
 _LTR_RUN = re.compile(rf"[{_L}~≥≤<>≈(\[{{\"'#$@+\-]"
                       rf"(?:[{_L} !-~²³°–—≥≤≈‘’“”…]*[{_L}²³°%)\]}}>\"'’”])?")
-_LETTER_OR_DIGIT = re.compile(rf"[{_L}]")
+_LETTER_OR_DIGIT = re.compile(rf"[{_L}~≥≤≈<>]")
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # A run of Arabic words (with the punctuation inside it), never its brackets:
 # those belong to the English around it.
@@ -49,7 +49,8 @@ def _isolate(text: str, pattern: re.Pattern, attrs: str, needs: re.Pattern | Non
     out, last = [], 0
     for match in pattern.finditer(text):
         if needs is not None and not needs.search(match.group()):
-            continue        # a lone bracket or quote belongs to the text around it
+            continue        # a lone bracket or quote belongs to the text around it;
+            # a lone sign (≥) does not: mirrored by an Arabic line, it would say ≤
         out.append(esc(text[last:match.start()]))
         out.append(f"<bdi {attrs}>{esc(match.group())}</bdi>")
         last = match.end()

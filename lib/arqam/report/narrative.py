@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import select
 from .html import Html, ar, en, fig_link
 from .wording import (ar_figure, en_figure, event_words, is_people, name_ar, place_phrase,
-                      when_phrase)
+                      share_noun, when_phrase)
 
 
 @dataclass
@@ -69,21 +69,11 @@ class Writer:
         if self.lang == "en":
             text = en_figure(fig)
             if fig.kind == "fraction":
-                noun = self._share_noun(fig)
+                noun = share_noun(fig)
                 text = f"{text} of them{(' ' + noun) if noun else ''}"
             return text, fig_link(fig.id, en(text))
         text = ar_figure(fig)
         return text, fig_link(fig.id, ar(text))
-
-    def _share_noun(self, fig) -> str | None:
-        """The people a share names ("ثلثاهم أطفال": children), in English."""
-        from .wording import _units
-
-        words = fig.text.split()
-        for key, unit in _units().items():
-            if unit.sort == "people" and key != "*" and unit.ar in words:
-                return unit.en_many
-        return None
 
     def clause(self, fig, template_of) -> tuple[str, str]:
         text, markup = self.figure(fig)
@@ -141,8 +131,9 @@ class Writer:
             text, markup = self.figure(part)
             return sep + text, escape(sep) + markup
         lead = "including " if self.lang == "en" else ("منهم " if is_people(whole) else "منها ")
-        if part.event and part.event != whole.event:
-            text, markup = self.clause(part, lambda f: self._part_template(f))
+        template = self.template(part)
+        if part.event and part.event != whole.event and template.startswith("{n} "):
+            text, markup = self.clause(part, self._part_template)
             place = place_phrase(part.location, part.event, self.lang)
             if place and part.location != whole.location:
                 text, markup = text + " " + place, markup + escape(" " + place)
@@ -151,6 +142,10 @@ class Writer:
                 text, markup = text + " " + when, markup + escape(" " + when)
         else:
             text, markup = self.figure(part)
+            if part.event and part.event != whole.event:      # said by its event's name
+                words = event_words(part.event)
+                noun = f" ({words.en_noun if self.lang == 'en' else words.ar_noun})"
+                text, markup = text + noun, markup + escape(noun)
         return sep + lead + text, escape(sep + lead) + markup
 
     def _part_template(self, fig) -> str:

@@ -142,6 +142,15 @@ def is_people(fig) -> bool:
     return unit_words(fig.unit).sort == "people"
 
 
+def share_noun(fig) -> str | None:
+    """The people a share's own words name, in English ("ثلثاهم أطفال": children)."""
+    words = fig.text.split()
+    for key, unit in _units().items():
+        if unit.sort == "people" and key != "*" and unit.ar in words:
+            return unit.en_many
+    return None
+
+
 # ---- numbers --------------------------------------------------------------------
 
 def num(x) -> str:
