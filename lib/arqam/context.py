@@ -15,7 +15,7 @@ from functools import cached_property
 
 from .document import Document
 from .figures import FigureMention
-from .lexicon import Place, Source, lexicon, rows, tokens_of
+from .lexicon import Source, lexicon, rows, tokens_of
 from .times import TimeMention
 
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
@@ -26,14 +26,10 @@ _TITLE_WORDS = {"مدير", "رئيس", "المتحدث", "المتحدثه", "�
                 "مسوول", "قائد", "وزير", "ممثل", "منسق", "منسقه", "مديره", "رييس", "رييسه", "عضو",
                 "نايب", "امين", "عام", "العام", "الاعلامي", "المكتب", "في", "ل", "لدي", "الرسمي",
                 "الرسميه", "مصدر", "مصادر"}
-_CASUALTY = {"killed", "died", "wounded", "missing", "displaced", "fled", "fleeing", "departed",
-             "returned", "detained", "released", "sheltered", "besieged", "affected", "rescued",
-             "evacuated", "infected", "recovered", "arrived", "in_need"}
 _MAX_SPEAKER = 22
 _KINDS: dict[str, tuple[bool, bool, bool, bool]] = {}
 _CUES: dict[str, bool] = {}
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
-_CARRY_PLACE = 3
 
 
 @dataclass

@@ -7,7 +7,7 @@ run of tokens back to the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import TOKEN

@@ -16,7 +16,7 @@ from . import numbers
 from .assign import Assigner
 from .context import Context
 from .document import Document
-from .figures import FigureFinder, FigureMention
+from .figures import FigureFinder
 from .lexicon import lexicon
 from .model import Extraction, Figure, Time
 from .times import Resolver, TimeFinder, TimeMention

@@ -184,7 +184,7 @@ class FigureFinder:
             return True
         if i + 1 < len(words) and words[i + 1] == "/" and words[i][:1].isdigit():
             return True
-        if i + 1 < len(words) and words[i + 1] in ("»", "”") and "«" in words[max(0, i - 5):i] + ["“"] \
+        if i + 1 < len(words) and words[i + 1] in ("»", "”") \
                 and any(w in ("«", "“") for w in words[max(0, i - 5):i]):
             return True  # «الفارس الشهم 3»: the number ends a name
         if i >= 1 and words[i - 1] == "/" and words[i][:1].isdigit():
@@ -502,15 +502,9 @@ class FigureFinder:
             k = start - back
             if k < 0 or words[k] in ("،", ",", ".", "«", "»", ":", "؛") or digits_value(words[k]) is not None:
                 return None
-            found = self.lexicon_verb(k)
-            if found is not None:
-                return found
-        return None
-
-    def lexicon_verb(self, k: int) -> str | None:
-        found = self.lex.qualifiers["verb"].match(self.words, k, clitics=True)
-        if found is not None and found[2] in (0, 1):
-            return found[0]
+            found = self.lex.qualifiers["verb"].match(words, k, clitics=True)
+            if found is not None and found[2] in (0, 1):
+                return found[0]
         return None
 
     def _series(self, i: int) -> FigureMention | None:
