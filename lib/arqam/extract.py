@@ -52,6 +52,13 @@ def extract(article, prefer: str = "past") -> Extraction:
     country = _main_country(ctx)
 
     text = article.text
+    said: dict[int, str] = {}  # each sentence's text, cut once
+
+    def sentence(s0: int, s1: int) -> str:
+        if s0 not in said:
+            said[s0] = _sentence_text(doc, text, s0, s1)
+        return said[s0]
+
     for n, (fig, att) in enumerate(zip(figures, attributes), 1):
         start, end = doc.span(fig.start, fig.end, fig.cut)
         s0, s1 = doc.sentence_bounds[doc.sentence_of[fig.start]]
@@ -60,7 +67,7 @@ def extract(article, prefer: str = "past") -> Extraction:
             text=text[start:end], start=start, end=end, kind=fig.kind, value=fig.value,
             low=fig.low, high=fig.high, qualifier=fig.qualifier, unit=unit, event=att.event,
             subject=None, location=att.location, attributed_to=att.attributed_to,
-            when=att.when, id=f"f{n}", sentence=_sentence_text(doc, text, s0, s1),
+            when=att.when, id=f"f{n}", sentence=sentence(s0, s1),
             part_of=f"f{att.part_of + 1}" if att.part_of is not None else None,
             repeats=f"f{att.repeats + 1}" if att.repeats is not None else None,
             speaker=att.speaker))
@@ -73,7 +80,7 @@ def extract(article, prefer: str = "past") -> Extraction:
         s0, s1 = doc.sentence_bounds[doc.sentence_of[t.start]]
         result.times.append(Time(text=text[start:end], start=start, end=end, kind=t.kind,
                                  value=t.value, id=f"t{n}",
-                                 sentence=_sentence_text(doc, text, s0, s1)))
+                                 sentence=sentence(s0, s1)))
     if article.published is None and any(t.rel or t.weekday or (t.month and not t.year)
                                           for t in times if t.kind != "now"):
         result.warnings.append("no publication date (--published YYYY-MM-DD): relative times "

@@ -10,7 +10,8 @@ fractions of a scale (نصف مليون) and decimals written with فاصلة.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass
 
 from .lexicon import lexicon
 
@@ -207,7 +208,7 @@ def cardinal(words: list[str], i: int) -> Number | None:
     if i not in _MEMO:
         _MEMO[i] = _cardinal(words, i)
     found = _MEMO[i]
-    return None if found is None else replace(found)
+    return None if found is None else copy(found)
 
 
 def _cardinal(words: list[str], i: int) -> Number | None:

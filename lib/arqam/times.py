@@ -334,7 +334,7 @@ class TimeFinder:
             wanted = {
                 "_day_part": word in _DAY_PARTS,
                 "_holiday": bool(lex.holidays.heads(word)),
-                "_nth_in_month": word in _NTH or numeric or bool(lex.weekdays.heads(word))
+                "_nth_in_month": word in _NTH or bool(lex.weekdays.heads(word))
                 or word.removeprefix("ال") in _PERIOD_UNITS,
                 "_clock": word in _CLOCK_WORDS or numeric,
                 "_weekday": bool(lex.weekdays.heads(word) or lex.weekdays.heads("ال" + word))
