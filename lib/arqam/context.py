@@ -333,8 +333,15 @@ class Context:
 
 
 def _is_time_word(word: str) -> bool:
-    lex = lexicon()
-    return bool(lex.relative.match([word], 0, clitics=True)) or bool(lex.weekdays.match([word], 0, True))
+    known = _TIME_WORDS.get(word)
+    if known is None:
+        lex = lexicon()
+        known = _TIME_WORDS[word] = bool(lex.relative.match([word], 0, clitics=True)
+                                         or lex.weekdays.match([word], 0, True))
+    return known
+
+
+_TIME_WORDS: dict[str, bool] = {}
 
 
 def _strip_prefix(word: str) -> str:

@@ -213,7 +213,7 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 
 _TRIGGERS: dict[str, bool] = {}
 _PARSERS: dict[str, tuple] = {}
-_HEADS: dict[str, bool] = {}
+_HEADS: dict[str, tuple] = {}
 _OPENERS: dict[str, bool] = {}
 
 
@@ -231,13 +231,14 @@ def _opener(word: str) -> bool:
     return known
 
 
-def _phrase_head(word: str) -> bool:
-    """Does the word only begin longer time phrases (في هذا اليوم، لا يزال، ذي الحجة)?"""
+def _phrase_head(word: str) -> tuple:
+    """The tables in which the word begins longer time phrases (في هذا اليوم، لا يزال، ذي
+    الحجة); empty when it begins none."""
     known = _HEADS.get(word)
     if known is None:
         lex = lexicon()
-        known = _HEADS[word] = bool(lex.months.heads(word) or lex.relative.heads(word)
-                                    or lex.holidays.heads(word) or lex.durations.heads(word))
+        known = _HEADS[word] = tuple(table for table in (lex.months, lex.relative, lex.holidays,
+                                                         lex.durations) if table.heads(word))
     return known
 
 
@@ -279,9 +280,7 @@ class TimeFinder:
         for i in [i for i, w in enumerate(words) if w in starters or w in openers or w in heads]:
             if i < free or i in blocked:
                 continue
-            if words[i] in heads and not (lex.months.match(words, i) or lex.relative.match(words, i)
-                                          or lex.holidays.match(words, i)
-                                          or lex.durations.match(words, i)):
+            if words[i] in heads and not any(table.match(words, i) for table in _HEADS[words[i]]):
                 continue
             if words[i] in openers and not (i + 1 < len(words) and (
                     _time_trigger(words[i + 1]) or words[i + 1] in _PERIOD_UNITS
