@@ -14,10 +14,22 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 import arqam
 from arqam.report.source import load_extraction
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Debian's chromium, driven with the flags this machine's closed network needs.
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_MARKS = [
+    pytest.mark.browser, pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="Debian's chromium is not installed (apt-get install chromium)"),
+]
 SEED = ROOT / "seeds" / "000_83f14baadfbd0921.txt"
 GOLD = SEED.with_suffix("").with_suffix(".gold.json")
 

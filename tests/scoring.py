@@ -136,45 +136,36 @@ class Score:
                 f"R={tr:.2f} F1={tf:.2f} | {attrs} | time value={self.accuracy('time.value'):.2f}")
 
 
-def score(gold: dict, result: dict) -> Score:
-    s = Score()
-    gf = {(f["start"], f["end"]): f for f in gold["figures"]}
-    pf = {(f["start"], f["end"]): f for f in result["figures"]}
-    s.figures_gold, s.figures_got = len(gf), len(pf)
-    for key, g in gf.items():
-        p = pf.get(key)
+def _match(s: Score, what: str, gold: list[dict], got: list[dict], attrs, prefix: str) -> tuple:
+    """Match gold and extracted items on their span; count and record every difference."""
+    by_span = {(g["start"], g["end"]): g for g in gold}
+    found = {(p["start"], p["end"]): p for p in got}
+    matched = 0
+    for key, g in by_span.items():
+        p = found.get(key)
         if p is None:
-            s.diffs.append(f"missed figure {g['text']!r} {key}")
+            s.diffs.append(f"missed {what} {g['text']!r} {key}")
             continue
-        s.figures_matched += 1
-        for attr in FIGURE_ATTRS:
+        matched += 1
+        for attr in attrs:
             right = _equal(attr, g.get(attr), p.get(attr))
-            s.attr_total[attr] = s.attr_total.get(attr, 0) + 1
-            s.attr_right[attr] = s.attr_right.get(attr, 0) + right
-            if not right:
-                s.diffs.append(f"figure {g['text']!r}: {attr} gold={g.get(attr)!r} got={p.get(attr)!r}")
-    for key, p in pf.items():
-        if key not in gf:
-            s.diffs.append(f"extra figure {p['text']!r} {key}")
-    gt = {(t["start"], t["end"]): t for t in gold["times"]}
-    pt = {(t["start"], t["end"]): t for t in result["times"]}
-    s.times_gold, s.times_got = len(gt), len(pt)
-    for key, g in gt.items():
-        p = pt.get(key)
-        if p is None:
-            s.diffs.append(f"missed time {g['text']!r} {key}")
-            continue
-        s.times_matched += 1
-        for attr in TIME_ATTRS:
-            right = g.get(attr) == p.get(attr)
-            name = "time." + attr
+            name = prefix + attr
             s.attr_total[name] = s.attr_total.get(name, 0) + 1
             s.attr_right[name] = s.attr_right.get(name, 0) + right
             if not right:
-                s.diffs.append(f"time {g['text']!r}: {attr} gold={g.get(attr)!r} got={p.get(attr)!r}")
-    for key, p in pt.items():
-        if key not in gt:
-            s.diffs.append(f"extra time {p['text']!r} {key}")
+                s.diffs.append(f"{what} {g['text']!r}: {attr} gold={g.get(attr)!r} got={p.get(attr)!r}")
+    for key, p in found.items():
+        if key not in by_span:
+            s.diffs.append(f"extra {what} {p['text']!r} {key}")
+    return len(by_span), len(found), matched
+
+
+def score(gold: dict, result: dict) -> Score:
+    s = Score()
+    s.figures_gold, s.figures_got, s.figures_matched = _match(
+        s, "figure", gold["figures"], result["figures"], FIGURE_ATTRS, "")
+    s.times_gold, s.times_got, s.times_matched = _match(
+        s, "time", gold["times"], result["times"], TIME_ATTRS, "time.")
     return s
 
 

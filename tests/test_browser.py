@@ -13,19 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_support import SEED, extraction_json, json_file, write_article, write_gold_extraction
+from report_support import ARGS, BROWSER_MARKS, CHROMIUM, SEED, extraction_json, json_file, write_article, write_gold_extraction
 
 from arqam.runner import run_report
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 HOSTILE = ("<script>window.__pwned = 1</script> عنوان <img src=x onerror=\"window.__pwned=2\">\n\n"
            "قالت الأمم المتحدة إن ما لا يقل عن 84 شخصا <script>window.__pwned=3</script> لقوا "

@@ -18,20 +18,11 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-from report_support import ROOT
+from report_support import ARGS, BROWSER_MARKS, CHROMIUM, ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser, pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's chromium is not installed (apt-get install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def free_port() -> int:
