@@ -402,10 +402,8 @@ class FigureFinder:
                 return None
         if self._label(i) or (i in self.alone and end - i == 1):
             return None  # القرار 2254، or a page number alone on its line
-        if q == "vague" or q == "range":
-            qualifier = q if qualifier is None or q == "vague" else qualifier
-            if q == "range":
-                qualifier = "range"
+        if q in ("vague", "range"):
+            qualifier = q  # بين 10 و15 is a range, عشرات vague, whatever stands before
         if self.lex.descriptive.match(words, end, clitics=False):
             return None  # مكون من 6 طوابق: a size, not a count
         number = extra.get("number")
@@ -437,10 +435,9 @@ class FigureFinder:
             return None  # a bare year
         if mention.qualifier not in ("vague", "range"):
             mention.low, mention.high = bounds(mention.qualifier, mention.value, mention.kind)
-        if i > 0 and (words[i - 1] in _SUBSET_CUES or (i > 1 and words[i - 2] == "من" and words[i - 1] in _SUBSET_CUES)):
-            mention.subset = True
-        if start > 0 and words[start - 1] in _SUBSET_CUES:
-            mention.subset = True
+        # بينهم ستّة جهاديين، منهم 13 ألفا: a part of the figure before
+        mention.subset = (i > 0 and words[i - 1] in _SUBSET_CUES) or \
+            (start > 0 and words[start - 1] in _SUBSET_CUES)
         return mention
 
     def _signed(self, i: int, qualifier, cut) -> FigureMention | None:
