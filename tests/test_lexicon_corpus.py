@@ -418,3 +418,57 @@ def test_sources(alias, english):
     assert len(figures) == 1
     found = lexicon().sources.match(list(tokens_of(alias)), 0, clitics=False)
     assert figures[0].attributed_to == found[0].name
+
+
+# time_words.tsv -------------------------------------------------------------------
+def _time_word_rows(row):
+    role, value, words = row
+    for word in split(words):
+        yield word, role, value
+
+
+def _one_time(text: str):
+    times = run(text).times
+    assert len(times) == 1, [t.text for t in times]
+    return times[0]
+
+
+@pytest.mark.parametrize("word,role,value", entries("time_words.tsv", _time_word_rows))
+def test_time_words(word, role, value):
+    if role == "year":
+        t = _one_time(f"ووقع الحادث في {word} 2019 بحسب الشرطة.")
+        assert (t.kind, t.value) == ("year", "2019")
+    elif role == "month":
+        t = _one_time(f"ووقع الحادث في {word} نيسان 2019 بحسب الشرطة.")
+        assert t.value == "2019-04"
+    elif role == "clock":
+        t = _one_time(f"وبدأ الهجوم عند {word} 6 صباحا.")
+        assert t.kind == "time" and "T06:00" in t.value
+    elif role in ("gmt", "local"):
+        t = _one_time(f"وبدأ الهجوم عند الساعة 16.00 {word} في المدينة.")
+        assert t.kind == "time" and t.value.endswith("Z") == (role == "gmt") and word in t.text
+    elif role in ("am", "pm"):
+        hour = 12 if value != "-" else 3
+        t = _one_time(f"وبدأ الهجوم عند الساعة {hour} {word} في المدينة.")
+        expected = 12 if value != "-" else (3 if role == "am" else 15)
+        assert t.kind == "time" and f"T{expected:02d}:00" in t.value
+    elif role == "day_part":
+        t = _one_time(f"ووقع الهجوم {word} أمس في المدينة.")
+        assert t.value == (PUBLISHED - dt.timedelta(days=1)).isoformat() and t.text.startswith(word)
+    elif role in ("past", "future"):
+        t = _one_time(f"ووقع الهجوم الثلاثاء {word} في المدينة.")
+        day = dt.date.fromisoformat(t.value)
+        assert day.isoweekday() == 2 and (day < PUBLISHED if role == "past" else day > PUBLISHED)
+    elif role == "month_part":
+        t = _one_time(f"ووقع الهجوم في {word} آذار 2020 في المدينة.")
+        if "-" in value:
+            first, last = value.split("-")
+            assert t.value == f"2020-03-{int(first):02d}/2020-03-{int(last):02d}"
+        elif value == "0":
+            assert t.value == "2020-03"
+        else:
+            assert t.value == f"2020-03-{int(value):02d}"
+    elif role == "nth":
+        from arqam.calendar import nth_weekday
+        t = _one_time(f"ووقع الهجوم في {word} ثلاثاء من آذار 2020.")
+        assert t.value == nth_weekday(2020, 3, 2, int(value)).isoformat()

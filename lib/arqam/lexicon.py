@@ -240,6 +240,15 @@ class Lexicon:
         return table
 
     @cached_property
+    def time_words(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """role → [(tokens, value)]: the words that frame a time (data/time_words.tsv)."""
+        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for role, value, words in rows("time_words.tsv"):
+            for word in _split(words):
+                table.setdefault(role, []).append((tokens_of(word), value))
+        return table
+
+    @cached_property
     def holidays(self) -> Phrases:
         table = Phrases()
         for key, _calendar, _month, _day, _days, phrases in rows("holidays.tsv"):

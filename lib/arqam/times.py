@@ -17,37 +17,48 @@ from . import calendar as cal
 from .lexicon import lexicon
 from .numbers import cardinal, digits_value, ordinal, spelled
 
-_YEAR_WORDS = {"عام", "العام", "لعام", "بعام", "للعام", "سنه", "السنه", "لسنه", "بسنه", "عامي"}
-_YEAR_PREPS = {"في", "منذ", "حتى", "قبل", "بعد", "خلال", "مطلع", "اواخر", "اوايل", "بدايه", "نهايه", "من", "الي", "و", "ب", "عام", "العام"}
-_MONTH_WORD = {"شهر", "الشهر", "بشهر", "لشهر"}
-_CLOCK_WORDS = {"الساعه", "ساعه", "بالساعه"}
-_OF = {"من", "في", "ب"}
-_GMT = (("ت", "غ"), ("ت", ".", "غ"), ("بتوقيت", "غرينتش"), ("بتوقيت", "غرينيتش"),
-        ("بتوقيت", "جرينتش"), ("توقيت", "غرينتش"), ("بتوقيت", "gmt"), ("gmt",), ("GMT",),
-        ("بتوقيت", "GMT"), ("UTC",), ("بالتوقيت", "العالمي"))
-_LOCAL = (("بالتوقيت", "المحلي"), ("بالتوقيت", "المحلي"), ("بتوقيت", "مكه"))
-_PM = {"مساء", "مساءا", "المساء", "عصرا", "العصر", "ظهرا", "الظهر", "ليلا", "الليل", "العشاء",
-       "مساء،"}
-_PM_PHRASES = (("بعد", "الظهر"), ("بعد", "العصر"), ("بعد", "المغرب"), ("قبل", "المغرب"),
-               ("هذه", "الليله"))
-_AM = {"صباحا", "صباح", "الصبح", "الصباح", "فجرا", "الفجر", "فجر"}
+def _time_words():
+    """The framing words of data/time_words.tsv, as the sets and tables this grammar uses."""
+    table = lexicon().time_words
+
+    def single(role, value=None):
+        return {toks[0] for toks, v in table.get(role, ()) if len(toks) == 1 and value in (None, v)}
+
+    def phrases(role):
+        return tuple(toks for toks, _v in table.get(role, ()) if len(toks) > 1)
+
+    def valued(role):
+        return {toks[0]: v for toks, v in table.get(role, ())}
+
+    return single, phrases, valued
+
+
+_single_words, _phrases, _valued = _time_words()
+_YEAR_WORDS = _single_words("year")
+_MONTH_WORD = _single_words("month")
+_CLOCK_WORDS = _single_words("clock")
+_GMT = _phrases("gmt") + tuple((w,) for w in _single_words("gmt"))
+_LOCAL = _phrases("local") + tuple((w,) for w in _single_words("local"))
+_PM = _single_words("pm")
+_PM_PHRASES = _phrases("pm")
+_AM = _single_words("am")
+_AM_PHRASES = _phrases("am")
+_DAY_PART_HOURS = {w: int(v) for w, v in _valued("pm").items() if v != "-"}
 # A part of the day named before the day itself: من مساء أمس، فجر اليوم.
-_DAY_PARTS = {"مساء": "pm", "ليل": "pm", "ليله": "pm", "عصر": "pm", "ظهر": "pm", "صباح": "am",
-              "فجر": "am"}
-_AM_PHRASES = (("قبل", "الظهر"), ("هذا", "الصباح"))
-_DAY_PART_HOURS = {"ظهرا": 12, "الظهر": 12}
-_PAST = {"الماضي", "الماضيه", "المنصرم", "الفايت", "السابق", "الفايته", "المنصرمه"}
-_FUTURE = {"المقبل", "القادم", "الجاي", "المقبله", "القادمه", "التالي"}
+_DAY_PARTS = _valued("day_part")
+_PAST = _single_words("past")
+_FUTURE = _single_words("future")
 # Words before a month that name a part of it: a day (غرة = the 1st, منتصف = the
-# 15th) or, for the vaguer beginning and end, the month as a whole (0).
-_MONTH_PARTS = {"غره": 1, "الفاتح": 1, "منتصف": 15, "اواسط": 15, "نص": 15, "نصف": 15, "مطلع": 0, "بدايه": 0, "اوايل": 0,
-                "اواخر": 0, "نهايه": 0, "اخر": 0}
+# 15th), the month as a whole (0), or its first or last days (أوائل، أواخر).
+_MONTH_PARTS = {w: (int(v) if v.isdigit() else 0) for w, v in _valued("month_part").items()}
+_EARLY_LATE = {w: tuple(int(n) for n in v.split("-")) for w, v in _valued("month_part").items()
+               if "-" in v}
 # Ordinals that count days, weeks or weekdays within a month; -1 is the last.
-_NTH = {"اول": 1, "الاول": 1, "الاولي": 1, "ثاني": 2, "ثان": 2, "الثاني": 2, "الثانيه": 2, "ثالث": 3,
-        "الثالث": 3, "الثالثه": 3, "رابع": 4, "الرابع": 4, "الرابعه": 4, "خامس": 5, "الخامس": 5,
-        "الخامسه": 5, "اخر": -1, "الاخير": -1, "الاخيره": -1}
+_NTH = {w: int(v) for w, v in _valued("nth").items()}
+_YEAR_PREPS = {"في", "منذ", "حتى", "قبل", "بعد", "خلال", "من", "الي", "و", "ب"} | _YEAR_WORDS \
+    | set(_MONTH_PARTS)
+_OF = {"من", "في", "ب"}
 _PERIOD_UNITS = {"يوم": "day", "اسبوع": "week"}
-_EARLY_LATE = {"اوايل": (1, 10), "اواخر": (21, 31)}
 _NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                     "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
 
@@ -275,7 +286,6 @@ class TimeFinder:
         # ثالث ثلاثاء، احد الأسبوع الماضي.
         openers = {w for w in vocabulary - starters if _opener(w)}
         heads = {w for w in vocabulary - starters - openers if _phrase_head(w)}
-        lex = lexicon()
         free = 0
         for i in [i for i, w in enumerate(words) if w in starters or w in openers or w in heads]:
             if i < free or i in blocked:
