@@ -19,13 +19,6 @@ from .lexicon import Source, lexicon, rows, tokens_of
 from .times import TimeMention
 
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
-_GENERIC_ORG = {"المنظمه", "الوكاله", "الوزاره", "المكتب", "الهيئه", "اللجنه", "المنظمه الدوليه",
-                "المفوضيه", "المرصد", "الجيش", "الشرطه", "الحكومه", "البعثه", "الصندوق", "البرنامج",
-                "الحركه", "الجماعه", "القوات", "الجمعيه", "المديريه", "الامم المتحده"}
-_TITLE_WORDS = {"مدير", "رئيس", "المتحدث", "المتحدثه", "باسم", "الناطق", "الناطقه", "مسؤول",
-                "مسوول", "قائد", "وزير", "ممثل", "منسق", "منسقه", "مديره", "رييس", "رييسه", "عضو",
-                "نايب", "امين", "عام", "العام", "الاعلامي", "المكتب", "في", "ل", "لدي", "الرسمي",
-                "الرسميه", "مصدر", "مصادر"}
 _MAX_SPEAKER = 22
 _KINDS: dict[str, tuple[bool, bool, bool, bool]] = {}
 _CUES: dict[str, bool] = {}
@@ -265,7 +258,8 @@ class Context:
         source = self._source_after(after, j)
         name = source[0] if source else None
         person = self._person(after, j)
-        wordset = frozenset(w for w in content if w not in _TITLE_WORDS and len(w) > 2)
+        titles = lexicon().attribution["title"]
+        wordset = frozenset(w for w in content if not titles.match([w], 0) and len(w) > 2)
         if name is None:
             name = self._coreferent(content, wordset)
         if name is None:
@@ -287,7 +281,8 @@ class Context:
     def _person(self, a: int, b: int) -> str | None:
         """The words of the speaker phrase that are neither title nor organisation."""
         words, taken = self.doc.words, self._name_set
-        rest = [k for k in range(a, b) if k not in taken and words[k] not in _TITLE_WORDS
+        titles = lexicon().attribution["title"]
+        rest = [k for k in range(a, b) if k not in taken and not titles.match(words, k)
                 and not _is_time_word(words[k]) and words[k] not in ("،", ",", "(", ")")]
         if not rest or len(rest) > 4:
             return None
@@ -304,7 +299,7 @@ class Context:
             if wordset and wordset <= att.words and att.source:
                 return att.source
         bare = head.removeprefix("ال")
-        if head in _GENERIC_ORG or "ال" + bare in _GENERIC_ORG:
+        if lexicon().attribution["organisation"].match(["ال" + bare], 0, clitics=False):
             for a, b, source in reversed(self.sources[-200:]):
                 first = self.doc.words[a].removeprefix("ال")
                 if first == bare:

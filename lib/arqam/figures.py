@@ -16,8 +16,6 @@ from .lexicon import Unit, lexicon
 from .numbers import Number, cardinal, digits_value, fraction_at, ordinal
 
 _RANGE_JOIN = {"الي", "حتي", "ل"}
-_CHANGE_VERBS = {"ارتفع", "ارتفعت", "وارتفع", "وارتفعت", "انخفض", "انخفضت", "تراجع", "تراجعت",
-                 "زاد", "زادت", "قفز", "قفزت", "صعد", "صعدت", "هبط", "هبطت"}
 _SUBSET_CUES = {"بينهم", "منهم", "بينهن", "منهن", "بينها", "منها", "بينهما", "منهما"}
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 _STOP = {"في", "من", "علي", "الي", "عن", "مع", "و", "او", "ثم", "ف", "ب", "ل", "ك", "قد", "لقد",
@@ -246,9 +244,9 @@ class FigureFinder:
         elif words[j] == "بين":
             j, opener = j + 1, "between"
         elif words[j] == "من":
-            if i > 0 and (words[i - 1] in _CHANGE_VERBS or words[max(0, i - 3):i] and
-                          any(w in _CHANGE_VERBS for w in words[max(0, i - 4):i])):
-                return None
+            changes = self.lex.qualifiers["change"]
+            if any(changes.match(words, k, clitics=True) for k in range(max(0, i - 4), i)):
+                return None  # ارتفع عدد القتلى من 10 إلى 20: a change, not a range
             j, opener = j + 1, "from"
         if j >= len(words):
             return None

@@ -141,7 +141,7 @@ class Lexicon:
 
     @cached_property
     def qualifiers(self) -> dict[str, Phrases]:
-        table = {pos: Phrases() for pos in ("pre", "post", "verb")}
+        table = {pos: Phrases() for pos in ("pre", "post", "verb", "change")}
         for qualifier, position, phrase in rows("qualifiers.tsv"):
             table[position].add(phrase, qualifier)
         return table
@@ -267,7 +267,7 @@ class Lexicon:
 
     @cached_property
     def attribution(self) -> dict[str, Phrases]:
-        table = {kind: Phrases() for kind in ("prep", "verb", "continue")}
+        table = {kind: Phrases() for kind in ("prep", "verb", "continue", "title", "organisation")}
         for kind, phrases in rows("attribution.tsv"):
             for phrase in _split(phrases):
                 table[kind].add(phrase, kind)
