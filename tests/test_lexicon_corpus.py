@@ -500,3 +500,22 @@ def test_time_words(word, role, value):
         from arqam.calendar import nth_weekday
         t = _one_time(f"ووقع الهجوم في {word} ثلاثاء من آذار 2020.")
         assert t.value == nth_weekday(2020, 3, 2, int(value)).isoformat()
+
+
+def _ambiguous_places():
+    """Each alias that names several places, with each place and its country's name."""
+    country_names = {code: split(names)[0] for code, _tz, _name, names in rows("countries.tsv")}
+    cases = []
+    for alias, places in lexicon().place_options.items():
+        for place in places:
+            if place.country in country_names and place.kind != "country" and not place.common:
+                cases.append(pytest.param(" ".join(alias), place.name, country_names[place.country],
+                                          id=f"ambiguous:{' '.join(alias)}:{place.name}"))
+    return cases
+
+
+@pytest.mark.parametrize("alias,name,country", _ambiguous_places())
+def test_an_ambiguous_place_is_the_one_in_the_story_s_country(alias, name, country):
+    text = f"وقتل 40 شخصا في {alias} بحسب الشرطة. ويقع ذلك في {country} كما هو معروف."
+    figures = run(text).figures
+    assert figures[0].location == name

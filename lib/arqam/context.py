@@ -71,6 +71,7 @@ class Context:
         types = _place_nouns()["type"]
         taken: set[int] = set()
         previous: PlaceMention | None = None
+        ambiguous: list[tuple[PlaceMention, list]] = []
         # What each distinct word can start: (event, source, place, type noun), worked out
         # once per word for good (news repeats its words) and kept in _KINDS.
         for w in set(words) - _KINDS.keys():
@@ -101,6 +102,10 @@ class Context:
                 payload, end, cut = place
                 mention = PlaceMention(i, end, payload.name, payload.country,
                                        self._locative(i, cut, typed))
+                head = i + 1 if typed else i
+                alias = (words[head][cut:],) + tuple(words[head + 1:end])
+                if alias in lex.place_options:
+                    ambiguous.append((mention, lex.place_options[alias]))
                 if previous is not None and self._joined(previous.end, i):
                     mention.head = previous.head or previous
                     mention.locative = mention.locative or mention.head.locative
@@ -112,7 +117,21 @@ class Context:
                 self.sources.append((i, source[1], source[0]))
                 taken.update(range(i, source[1]))
                 free = source[1]
+        self._settle(ambiguous)
 
+    def _settle(self, ambiguous: list) -> None:
+        """An alias that names several places (عمان) names the one in the country the rest
+        of the article is about."""
+        if not ambiguous:
+            return
+        unsure = {id(m) for m, _options in ambiguous}
+        counts: dict[str, int] = {}
+        for p in self.places:
+            if id(p) not in unsure and p.country != "-":
+                counts[p.country] = counts.get(p.country, 0) + 1
+        for mention, options in ambiguous:
+            best = max(options, key=lambda p: (counts.get(p.country, 0), p is options[0]))
+            mention.name, mention.country = best.name, best.country
     def _locative(self, start: int, cut: int, typed: bool) -> bool:
         """Is the place where something happened (في إدلب، بسوريا، مدينة دوما), not an actor
         (دفع بريطانيا)?"""

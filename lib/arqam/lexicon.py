@@ -29,6 +29,9 @@ def tokens_of(phrase: str) -> tuple[str, ...]:
 def stripped(word: str) -> Iterator[tuple[str, int]]:
     """The word, then the word without each proclitic it may carry."""
     yield word, 0
+    if word.startswith(("لل", "ولل")) and len(word) > 4:  # للأردن is ل + الأردن
+        cut = word.index("لل") + 1
+        yield "ال" + word[cut + 1:], cut
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             yield word[len(prefix):], len(prefix)
@@ -306,6 +309,22 @@ class Lexicon:
                 common = alias.startswith("~")  # also a common word: needs a type noun
                 table.add(alias.lstrip("~"), Place(name, kind, country, common))
         return table
+
+    @cached_property
+    def place_options(self) -> dict[tuple[str, ...], list[Place]]:
+        """Aliases that name more than one place (عمان: Oman, and Amman written without its
+        shadda), with every place they can name; the story's country decides."""
+        options: dict[tuple[str, ...], list[Place]] = {}
+        for code, _tz, name, names in rows("countries.tsv"):
+            for alias in _split(names):
+                options.setdefault(tokens_of(alias), []).append(Place(name, "country", code))
+        for name, kind, country, names in rows("places.tsv"):
+            for alias in _split(names):
+                options.setdefault(tokens_of(alias.lstrip("~")), []).append(
+                    Place(name, kind, country, alias.startswith("~")))
+        distinct = {toks: list({(p.name, p.country): p for p in places}.values())
+                    for toks, places in options.items()}
+        return {toks: places for toks, places in distinct.items() if len(places) > 1}
 
     @cached_property
     def sources(self) -> Phrases:
