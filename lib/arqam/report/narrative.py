@@ -180,22 +180,18 @@ def narrative(extraction, lang: str = "both") -> Html:
     blocks = []
     plain = []
     empty = not extraction.figures
-    if lang in ("ar", "both"):
+    for code, wrap, none, direction in (
+            ("ar", ar, "لم يُعثر في المقال على أرقام تُروى.", "rtl"),
+            ("en", en, "The article gives no figures to tell.", "ltr")):
+        if lang not in (code, "both"):
+            continue
         if empty:
-            body = f'<p>{ar("لم يُعثر في المقال على أرقام تُروى.")}</p>'
+            body = f"<p>{wrap(none)}</p>"
         else:
-            said = sentences(extraction, "ar")
+            said = sentences(extraction, code)
             body = "".join(f'<p class="s">{s.html}</p>' for s in said)
             plain += [s.text for s in said]
-        blocks.append(f'<div class="narrative-ar" lang="ar" dir="rtl">{body}</div>')
-    if lang in ("en", "both"):
-        if empty:
-            body = f"<p>{en('The article gives no figures to tell.')}</p>"
-        else:
-            said = sentences(extraction, "en")
-            body = "".join(f'<p class="s">{s.html}</p>' for s in said)
-            plain += [s.text for s in said]
-        blocks.append(f'<div class="narrative-en" lang="en" dir="ltr">{body}</div>')
+        blocks.append(f'<div class="narrative-{code}" lang="{code}" dir="{direction}">{body}</div>')
     title = ar("الرواية") + ' <span class="en" lang="en" dir="ltr">Narrative</span>'
     return Html(f'<section class="narrative" id="narrative" lang="ar" dir="rtl">'
                 f"<h2>{title}</h2>{''.join(blocks)}</section>", "\n".join(plain))
