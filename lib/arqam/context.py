@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 
 from .document import Document
 from .figures import FigureMention
@@ -20,7 +21,7 @@ from .times import TimeMention
 
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
 _MAX_SPEAKER = 22
-_KINDS: dict[str, tuple[bool, bool, bool, bool]] = {}
+_KINDS: dict[str, tuple[bool, bool, bool, bool] | None] = {}
 _CUES: dict[str, bool] = {}
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 
@@ -74,12 +75,14 @@ class Context:
         ambiguous: list[tuple[PlaceMention, list]] = []
         # What each distinct word can start: (event, source, place, type noun), worked out
         # once per word for good (news repeats its words) and kept in _KINDS.
-        for w in set(words) - _KINDS.keys():
-            _KINDS[w] = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
-                         _strip_prefix(w) in types)
+        # None for a word that starts none of them.
         kinds = _KINDS
+        for w in set(words) - kinds.keys():
+            kind = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
+                    _strip_prefix(w) in types)
+            kinds[w] = kind if any(kind) else None
         free = 0
-        for i in [i for i, w in enumerate(words) if any(kinds[w])]:
+        for i in compress(range(n), map(kinds.__getitem__, words)):
             word = words[i]
             has_event, has_source, has_place, typed = kinds[word]
             if has_event:
@@ -196,10 +199,9 @@ class Context:
         cues = lex.attribution
         for w in set(words) - _CUES.keys():
             _CUES[w] = bool(cues["prep"].heads(w) or cues["verb"].heads(w) or cues["continue"].heads(w))
-        wanted = _CUES
         by_sentence: dict[int, list[int]] = {}
-        for i, w in enumerate(words):
-            if wanted[w] and not doc.quoted[i]:
+        for i in compress(range(len(words)), map(_CUES.__getitem__, words)):
+            if not doc.quoted[i]:
                 by_sentence.setdefault(doc.sentence_of[i], []).append(i)
         for s, positions in by_sentence.items():
             b = doc.sentence_bounds[s][1]

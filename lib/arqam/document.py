@@ -9,11 +9,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .lexicon import TOKEN
 from .normalize import Normalized
 
-_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)|\n")
+# A pattern that opens with a character class is scanned for in C; the newline,
+# which also ends a sentence, is looked for on its own.
+_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)")
+# The token pattern in a group: re.split gives gaps and tokens in turn, and the
+# running sum of their lengths gives every token's offsets without a Python loop.
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 _SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：].*$", re.M)
 _ONE_TOKEN_LINE = re.compile(r"^[ \t]*(\S+)[ \t]*$", re.M)
 _CLAUSE_MARK = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
@@ -35,10 +41,9 @@ class Document:
     def of(cls, norm: Normalized) -> "Document":
         doc = cls(norm)
         text = norm.text
-        spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
-        if spans:
-            words, starts, ends = zip(*spans)
-            doc.words, doc.starts, doc.ends = list(words), list(starts), list(ends)
+        parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, …, gap
+        offsets = list(accumulate(map(len, parts)))
+        doc.words, doc.starts, doc.ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         doc._sentences(text)
         doc._lines(text)
         doc._quotes()
@@ -55,7 +60,9 @@ class Document:
         return bounds
 
     def _sentences(self, text: str) -> None:
-        self.sentence_bounds = self._runs([m.end() for m in _SENTENCE_END.finditer(text)])
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
+        cuts += [m.end() for m in re.finditer("\n", text)]
+        self.sentence_bounds = self._runs(sorted(cuts))
         index: list[int] = []
         for s, (a, b) in enumerate(self.sentence_bounds):
             index.extend([s] * (b - a))

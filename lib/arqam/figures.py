@@ -11,6 +11,8 @@ phone number, a page number alone on its line, a bare year) is decided here too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from .lexicon import Unit, lexicon
 from .numbers import Number, cardinal, digits_value, fraction_at, ordinal
@@ -38,6 +40,10 @@ _PEOPLE = {"person", "civilian", "child", "woman", "fighter", "soldier", "police
            "journalist", "firefighter", "*"}
 _FIGURE_TRIGGERS: dict[str, bool] = {}
 _QUALIFIER_HEADS: dict[str, bool] = {}
+# Whether a figure can start at a word whatever follows (strong), or only when a
+# number follows (weak: نحو، أكثر من); kept per distinct word for good.
+_STRONG, _WEAK = 1, 2
+_ROLES: dict[str, int] = {}
 
 
 def _qualifier_head(word: str) -> bool:
@@ -95,19 +101,18 @@ class FigureFinder:
         self.phone = self._phone_tokens()
 
     def find(self) -> list[FigureMention]:
-        words, blocked, named = self.words, self.blocked, self.named
-        vocabulary = set(words)
-        strong = {w for w in vocabulary if self._trigger(w)}
-        heads = {w for w in vocabulary - strong if _qualifier_head(w)}
+        words, blocked, named, roles = self.words, self.blocked, self.named, _ROLES
+        for w in set(words) - roles.keys():
+            roles[w] = _STRONG if self._trigger(w) else _WEAK if _qualifier_head(w) else 0
         pre = self.lex.qualifiers["pre"]
         found, free = [], 0
-        for i in [i for i, w in enumerate(words) if w in strong or w in heads]:
+        for i in compress(range(len(words)), map(roles.__getitem__, words)):
             if i < free or i in blocked or i in named:
                 continue
             word = words[i]
-            if word in heads and not pre.match(words, i):
+            if roles[word] == _WEAK and not pre.match(words, i):
                 following = words[i + 1] if i + 1 < len(words) else ""
-                if word not in _RANGE_OPENERS or not (following == "بين" or following in strong):
+                if word not in _RANGE_OPENERS or not (following == "بين" or roles.get(following) == _STRONG):
                     continue
             mention = self.at(i)
             if mention is not None:
@@ -144,7 +149,7 @@ class FigureFinder:
         """Digit runs that read as phone numbers: +33 1 46..., 650 701 8887, 0620…"""
         words, phone = self.words, set()
         free = 0
-        for i in [i for i, w in enumerate(words) if w[0].isdigit()]:
+        for i in compress(range(len(words)), map(str.isdigit, map(itemgetter(0), words))):
             if i < free:
                 continue
             j, digits, run = i, 0, []

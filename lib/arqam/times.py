@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Callable
 
 from . import calendar as cal
@@ -270,6 +271,21 @@ def _time_trigger(word: str) -> bool:
     return known
 
 
+# How a time can start at a word: whatever follows (a trigger); only before another
+# time word (من 13 إلى 15، قبل أسبوع، ثالث ثلاثاء: an opener); or only as the first
+# word of a longer phrase (في هذا اليوم: a head). Kept per distinct word for good.
+_TRIGGER, _OPENER, _HEAD = 1, 2, 3
+_ROLES: dict[str, int] = {}
+
+
+def _role(word: str) -> int:
+    if _time_trigger(word):
+        return _TRIGGER
+    if _opener(word):
+        return _OPENER
+    return _HEAD if _phrase_head(word) else 0
+
+
 class TimeFinder:
     """Finds every time expression in a token list, leftmost-longest."""
 
@@ -279,20 +295,17 @@ class TimeFinder:
 
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
-        words, blocked = self.words, self.blocked
-        vocabulary = set(words)
-        starters = {w for w in vocabulary if _time_trigger(w)}
-        # Words that start a time only before another time word: من 13 إلى 15، قبل أسبوع،
-        # ثالث ثلاثاء، احد الأسبوع الماضي.
-        openers = {w for w in vocabulary - starters if _opener(w)}
-        heads = {w for w in vocabulary - starters - openers if _phrase_head(w)}
+        words, blocked, roles = self.words, self.blocked, _ROLES
+        for w in set(words) - roles.keys():
+            roles[w] = _role(w)
         free = 0
-        for i in [i for i, w in enumerate(words) if w in starters or w in openers or w in heads]:
+        for i in compress(range(len(words)), map(roles.__getitem__, words)):
             if i < free or i in blocked:
                 continue
-            if words[i] in heads and not any(table.match(words, i) for table in _HEADS[words[i]]):
+            role = roles[words[i]]
+            if role == _HEAD and not any(table.match(words, i) for table in _HEADS[words[i]]):
                 continue
-            if words[i] in openers and not (i + 1 < len(words) and (
+            if role == _OPENER and not (i + 1 < len(words) and (
                     _time_trigger(words[i + 1]) or words[i + 1] in _PERIOD_UNITS
                     or lexicon().weekdays.heads("ال" + words[i + 1]) or words[i + 1] == "يوم")):
                 continue
