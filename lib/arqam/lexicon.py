@@ -22,6 +22,9 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 _PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "و", "ف", "ب", "ل", "ك")
 
 
+_NONE = object()  # no one-token phrase: a payload may itself be None
+
+
 def tokens_of(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(fold(phrase)))
 
@@ -48,12 +51,16 @@ class Phrases:
     """Phrases of one or more tokens, found by their first token.
 
     The heads a word can stand for (itself, or itself without a proclitic) are
-    worked out once per distinct word and kept: news text repeats its words.
+    worked out once per distinct word and kept: news text repeats its words. For
+    matching, the phrases of a head are indexed by their second token, so a word
+    that begins many phrases (في، لا) costs one look-up when the next word fits none.
     """
 
     def __init__(self) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
         self._heads: dict[str, tuple] = {}
+        self._starts: dict[str, tuple] = {}
+        self._groups: dict[str, tuple] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         toks = tokens_of(phrase)
@@ -64,6 +71,8 @@ class Phrases:
             entries.append((toks, payload))
             entries.sort(key=lambda e: -len(e[0]))
         self._heads.clear()
+        self._starts.clear()
+        self._groups.clear()
 
     def heads(self, word: str) -> tuple:
         """(cut, entries) for each way the word starts a phrase, proclitic-free first."""
@@ -74,20 +83,44 @@ class Phrases:
             self._heads[word] = found
         return found
 
+    def _group(self, head: str) -> tuple:
+        """(the one-token phrase's payload or _NONE, {second token: [(length, rest, payload)]})
+        for the phrases that begin with `head`, longest first."""
+        group = self._groups.get(head)
+        if group is None:
+            single, longer = _NONE, {}
+            for toks, payload in self.by_first[head]:
+                if len(toks) == 1:
+                    single = payload
+                else:
+                    longer.setdefault(toks[1], []).append((len(toks), list(toks[2:]), payload))
+            group = self._groups[head] = (single, longer)
+        return group
+
+    def _starts_of(self, word: str) -> tuple:
+        found = self._starts.get(word)
+        if found is None:
+            found = self._starts[word] = tuple(
+                (cut,) + self._group(head) for head, cut in stripped(word) if head in self.by_first)
+        return found
+
     def match(self, words: list[str], i: int, clitics: bool = True):
         """Longest phrase starting at words[i]: (payload, end, prefix_len) or None."""
         if not 0 <= i < len(words):
             return None
         if clitics:
-            candidates = self.heads(words[i])
+            candidates = self._starts_of(words[i])
+        elif words[i] in self.by_first:
+            candidates = ((0,) + self._group(words[i]),)
         else:
-            entries = self.by_first.get(words[i])
-            candidates = ((0, entries),) if entries else ()
-        for cut, entries in candidates:
-            for toks, payload in entries:
-                n = len(toks)
-                if n == 1 or tuple(words[i + 1:i + n]) == toks[1:]:
+            return None
+        following = words[i + 1] if i + 1 < len(words) else None
+        for cut, single, longer in candidates:
+            for n, rest, payload in longer.get(following, ()):
+                if n == 2 or words[i + 2:i + n] == rest:
                     return payload, i + n, cut
+            if single is not _NONE:
+                return single, i + 1, cut
         return None
 
     def __contains__(self, word: str) -> bool:
