@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from .lexicon import TOKEN
 from .normalize import Normalized
@@ -24,6 +24,7 @@ _SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：].*$", re.M)
 _ONE_TOKEN_LINE = re.compile(r"^[ \t]*(\S+)[ \t]*$", re.M)
 _CLAUSE_MARK = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
 _OPEN, _CLOSE = "«“", "»”"
+_QUOTE_MARKS = set(_OPEN + _CLOSE + '"')
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Document:
     sentence_of: list[int] = field(default_factory=list)
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     line_of: list[int] = field(default_factory=list)
+    line_bounds: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     quoted: list[bool] = field(default_factory=list)
 
     @classmethod
@@ -69,29 +71,41 @@ class Document:
         self.sentence_of = index
 
     def _lines(self, text: str) -> None:
+        self.line_bounds = self._runs([m.start() for m in re.finditer("\n", text)])
         index: list[int] = []
-        for n, (a, b) in enumerate(self._runs([m.start() for m in re.finditer("\n", text)])):
+        for n, (a, b) in enumerate(self.line_bounds):
             index.extend([n] * (b - a))
         self.line_of = index
 
     def _quotes(self) -> None:
-        depth, straight, flags, line = 0, False, [], 0
-        for word, this_line in zip(self.words, self.line_of):
-            if this_line != line:  # a quotation left open closes at its paragraph's end
-                depth, straight, line = 0, False, this_line
-            if word in _OPEN:
+        """Which tokens are inside a quotation, its marks included. Only the marks are
+        visited; a quotation left open closes at its paragraph's end."""
+        words, line_of = self.words, self.line_of
+        flags = [False] * len(words)
+        depth, straight, line, opened = 0, False, -1, None
+        for i in compress(range(len(words)), map(_QUOTE_MARKS.__contains__, words)):
+            if line_of[i] != line:
+                if opened is not None:
+                    end = self.line_bounds[line][1]
+                    flags[opened:end] = [True] * (end - opened)
+                depth, straight, line, opened = 0, False, line_of[i], None
+            was_inside = depth > 0 or straight
+            if words[i] in _OPEN:
                 depth += 1
-                flags.append(True)
-                continue
-            if word in _CLOSE:
-                flags.append(True)
+            elif words[i] in _CLOSE:
                 depth = max(0, depth - 1)
-                continue
-            if word == '"':
+            else:
                 straight = not straight
-                flags.append(True)
-                continue
-            flags.append(depth > 0 or straight)
+            inside = depth > 0 or straight
+            if inside and not was_inside:
+                opened = i + 1
+            elif was_inside and not inside:
+                flags[opened:i] = [True] * (i - opened)
+                opened = None
+            flags[i] = True
+        if opened is not None:
+            end = self.line_bounds[line][1]
+            flags[opened:end] = [True] * (end - opened)
         self.quoted = flags
 
     def _tokens_in(self, start: int, end: int) -> range:
