@@ -38,12 +38,25 @@ _single_words, _phrases, _valued = _time_words()
 _YEAR_WORDS = _single_words("year")
 _MONTH_WORD = _single_words("month")
 _CLOCK_WORDS = _single_words("clock")
-_GMT = _phrases("gmt") + tuple((w,) for w in _single_words("gmt"))
-_LOCAL = _phrases("local") + tuple((w,) for w in _single_words("local"))
+
+
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases (tuples of tokens) lower-cased and grouped by their first token, in order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        lowered = tuple(p.lower() for p in phrase)
+        index.setdefault(lowered[0], []).append(lowered)
+    return index
+
+
+_GMT = _phrase_index(_phrases("gmt") + tuple((w,) for w in _single_words("gmt")))
+_LOCAL = _phrase_index(_phrases("local") + tuple((w,) for w in _single_words("local")))
 _PM = _single_words("pm")
-_PM_PHRASES = _phrases("pm")
+_PM_PHRASES = _phrase_index(_phrases("pm"))
 _AM = _single_words("am")
-_AM_PHRASES = _phrases("am")
+_AM_PHRASES = _phrase_index(_phrases("am"))
+_AM_PM = _AM | _PM
+_AM_PM_PHRASES = _phrase_index(_phrases("pm") + _phrases("am"))
 _DAY_PART_HOURS = {w: int(v) for w, v in _valued("pm").items() if v != "-"}
 # A part of the day named before the day itself: من مساء أمس، فجر اليوم.
 _DAY_PARTS = _valued("day_part")
@@ -99,16 +112,14 @@ class TimeMention:
     span: tuple | None = None   # resolved (first day, last day) for a figure's `when`
 
 
-def _match(words: list[str], i: int, phrases) -> int:
-    """End index if one of `phrases` (tuples of tokens) starts at words[i], else 0."""
+def _match(words: list[str], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+    """End index if one of the phrases of `index` (see _phrase_index) starts at words[i],
+    in any letter case, else 0."""
     if i >= len(words):
         return 0
-    first = words[i].lower()
-    for phrase in phrases:
-        if phrase[0].lower() != first:
-            continue
+    for phrase in index.get(words[i].lower(), ()):
         n = len(phrase)
-        if tuple(w.lower() for w in words[i:i + n]) == tuple(p.lower() for p in phrase):
+        if tuple(w.lower() for w in words[i:i + n]) == phrase:
             return i + n
     return 0
 
@@ -561,8 +572,8 @@ class TimeFinder:
 
     def _has_clock_tail(self, j: int) -> bool:
         words = self.words
-        return j < len(words) and (words[j] in _AM | _PM or bool(_match(words, j, _GMT))
-                                   or bool(_match(words, j, _PM_PHRASES + _AM_PHRASES)))
+        return j < len(words) and (words[j] in _AM_PM or bool(_match(words, j, _GMT))
+                                   or bool(_match(words, j, _AM_PM_PHRASES)))
 
     def _clock_tail(self, mention: TimeMention, j: int) -> int:
         words = self.words
