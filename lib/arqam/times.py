@@ -282,19 +282,35 @@ def _time_trigger(word: str) -> bool:
     return known
 
 
-# How a time can start at a word: whatever follows (a trigger); only before another
-# time word (من 13 إلى 15، قبل أسبوع، ثالث ثلاثاء: an opener); or only as the first
-# word of a longer phrase (في هذا اليوم: a head). Kept per distinct word for good.
-_TRIGGER, _OPENER, _HEAD = 1, 2, 3
+# How a time can start at a word: whatever follows (a trigger); as a number, only with
+# a time word close after it (a number); only before another time word (من 13 إلى 15،
+# قبل أسبوع، ثالث ثلاثاء: an opener); or only as the first word of a longer phrase (في
+# هذا اليوم: a head). Kept per distinct word for good.
+_TRIGGER, _NUMBER, _OPENER, _HEAD = 1, 2, 3, 4
 _ROLES: dict[str, int] = {}
+_NUMBER_PARSERS = {"_clock", "_day_range", "_date", "_year", "_duration"}
+# How far after a number its time word may come: الحادية عشرة وخمس وعشرين دقيقة مساء.
+_ANCHOR_REACH = 8
+_ANCHORS: dict[str, bool] = {}
 
 
 def _role(word: str) -> int:
     if _time_trigger(word):
-        return _TRIGGER
+        parsers = {parse.__name__ for parse in TimeFinder._parsers(word)}
+        return _NUMBER if parsers <= _NUMBER_PARSERS and not _anchor(word) else _TRIGGER
     if _opener(word):
         return _OPENER
     return _HEAD if _phrase_head(word) else 0
+
+
+def _anchor(word: str) -> bool:
+    """Can the word tie a number before it to a time: a month, a unit of duration, a
+    clock's tail or mark, a date's separator? A figure's number (52 ألف شخص) has none
+    close after it and is passed over without trying the time grammar."""
+    lex, lower = lexicon(), word.lower()
+    return bool(word in (":", "-", "/") or word in _AM_PM or lower in _GMT or lower in _LOCAL
+                or lower in _AM_PM_PHRASES or word in _MONTH_WORD or lex.months.heads(word)
+                or lex.relative.heads(word) or lex.durations.heads(word))
 
 
 class TimeFinder:
@@ -306,14 +322,18 @@ class TimeFinder:
 
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
-        words, blocked, roles = self.words, self.blocked, _ROLES
+        words, blocked, roles, anchors = self.words, self.blocked, _ROLES, _ANCHORS
         for w in set(words) - roles.keys():
             roles[w] = _role(w)
+            anchors[w] = _anchor(w)
         free = 0
         for i in compress(range(len(words)), map(roles.__getitem__, words)):
             if i < free or i in blocked:
                 continue
             role = roles[words[i]]
+            if role == _NUMBER and not any(map(anchors.__getitem__, words[i + 1:i + 1 + _ANCHOR_REACH])) \
+                    and not (i and words[i - 1] in _YEAR_PREPS):
+                continue
             if role == _HEAD and not any(table.match(words, i) for table in _HEADS[words[i]]):
                 continue
             if role == _OPENER and not (i + 1 < len(words) and (
