@@ -361,15 +361,22 @@ _TIME_WORDS: dict[str, bool] = {}
 
 
 def _strip_prefix(word: str) -> str:
-    for prefix in ("وب", "ول", "و", "ب", "ل", "ف"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 2:
-            rest = word[len(prefix):]
-            if rest in _PLACE_WORDS:
-                return rest
-    return word
+    """The word without its proclitic when the rest is a place noun (وبريف: ريف); kept per
+    word once the place nouns are loaded."""
+    known = _STRIPPED.get(word)
+    if known is None:
+        known = word
+        for prefix in ("وب", "ول", "و", "ب", "ل", "ف"):
+            if word.startswith(prefix) and len(word) > len(prefix) + 2 and word[len(prefix):] in _PLACE_WORDS:
+                known = word[len(prefix):]
+                break
+        if _PLACE_WORDS:
+            _STRIPPED[word] = known
+    return known
 
 
 _PLACE_WORDS: set[str] = set()
+_STRIPPED: dict[str, str] = {}
 
 
 def _place_nouns() -> dict[str, set[str]]:

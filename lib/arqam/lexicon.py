@@ -15,7 +15,10 @@ from typing import Any, Iterator
 
 from .normalize import fold
 
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
+# A token is a number (digits with their separators), a run of letters, or one mark.
+# The first branch is the common case, a run of Arabic letters, in a range the
+# engine tests fast; when other letters follow it, the general branch takes the run.
+TOKEN = re.compile(r"[ء-ي]++(?![^\W\d_])|\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 
 # Proclitics a word may carry before a lexicon entry: conjunctions, prepositions
 # and the article, longest first.
@@ -108,17 +111,21 @@ class Phrases:
         """Longest phrase starting at words[i]: (payload, end, prefix_len) or None."""
         if not 0 <= i < len(words):
             return None
+        word = words[i]
         if clitics:
-            candidates = self._starts_of(words[i])
-        elif words[i] in self.by_first:
-            candidates = ((0,) + self._group(words[i]),)
+            candidates = self._starts.get(word)
+            if candidates is None:
+                candidates = self._starts_of(word)
+        elif word in self.by_first:
+            candidates = ((0,) + self._group(word),)
         else:
             return None
         following = words[i + 1] if i + 1 < len(words) else None
         for cut, single, longer in candidates:
-            for n, rest, payload in longer.get(following, ()):
-                if n == 2 or words[i + 2:i + n] == rest:
-                    return payload, i + n, cut
+            if longer:
+                for n, rest, payload in longer.get(following, ()):
+                    if n == 2 or words[i + 2:i + n] == rest:
+                        return payload, i + n, cut
             if single is not _NONE:
                 return single, i + 1, cut
         return None
