@@ -44,6 +44,19 @@ _QUALIFIER_HEADS: dict[str, bool] = {}
 # number follows (weak: نحو، أكثر من); kept per distinct word for good.
 _STRONG, _WEAK = 1, 2
 _ROLES: dict[str, int] = {}
+_QUALIFIER_NEXT: dict[str, frozenset | None] = {}
+
+
+def _next_words(phrases, word: str) -> frozenset | None:
+    """The words that can follow `word` in the phrases it begins; None when it is a whole
+    phrase itself and needs none."""
+    following = set()
+    for _cut, entries in phrases.heads(word):
+        for toks, _payload in entries:
+            if len(toks) == 1:
+                return None
+            following.add(toks[1])
+    return frozenset(following)
 
 
 def _qualifier_head(word: str) -> bool:
@@ -102,17 +115,21 @@ class FigureFinder:
 
     def find(self) -> list[FigureMention]:
         words, blocked, named, roles = self.words, self.blocked, self.named, _ROLES
+        pre = self.lex.qualifiers["pre"]
         for w in set(words) - roles.keys():
             roles[w] = _STRONG if self._trigger(w) else _WEAK if _qualifier_head(w) else 0
-        pre = self.lex.qualifiers["pre"]
+            if roles[w] == _WEAK:
+                _QUALIFIER_NEXT[w] = _next_words(pre, w)
         found, free = [], 0
         for i in compress(range(len(words)), map(roles.__getitem__, words)):
             if i < free or i in blocked or i in named:
                 continue
             word = words[i]
-            if roles[word] == _WEAK and not pre.match(words, i):
+            if roles[word] == _WEAK:
                 following = words[i + 1] if i + 1 < len(words) else ""
-                if word not in _RANGE_OPENERS or not (following == "بين" or roles.get(following) == _STRONG):
+                after = _QUALIFIER_NEXT[word]
+                if not ((after is None or following in after) and pre.match(words, i)) and not (
+                        word in _RANGE_OPENERS and (following == "بين" or roles.get(following) == _STRONG)):
                     continue
             mention = self.at(i)
             if mention is not None:

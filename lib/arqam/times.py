@@ -236,7 +236,7 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
 
 _TRIGGERS: dict[str, bool] = {}
 _PARSERS: dict[str, tuple] = {}
-_HEADS: dict[str, tuple] = {}
+_HEADS: dict[str, frozenset] = {}
 _OPENERS: dict[str, bool] = {}
 
 
@@ -254,14 +254,19 @@ def _opener(word: str) -> bool:
     return known
 
 
-def _phrase_head(word: str) -> tuple:
-    """The tables in which the word begins longer time phrases (في هذا اليوم، لا يزال، ذي
-    الحجة); empty when it begins none."""
+def _phrase_tables():
+    lex = lexicon()
+    return lex.months, lex.relative, lex.holidays, lex.durations
+
+
+def _phrase_head(word: str) -> frozenset:
+    """The words that can follow this one in the longer time phrases it begins (في هذا
+    اليوم، لا يزال، ذي الحجة); empty when it begins none."""
     known = _HEADS.get(word)
     if known is None:
-        lex = lexicon()
-        known = _HEADS[word] = tuple(table for table in (lex.months, lex.relative, lex.holidays,
-                                                         lex.durations) if table.heads(word))
+        known = _HEADS[word] = frozenset(toks[1] for table in _phrase_tables()
+                                         for _cut, entries in table.heads(word)
+                                         for toks, _payload in entries if len(toks) > 1)
     return known
 
 
@@ -334,7 +339,8 @@ class TimeFinder:
             if role == _NUMBER and not any(map(anchors.__getitem__, words[i + 1:i + 1 + _ANCHOR_REACH])) \
                     and not (i and words[i - 1] in _YEAR_PREPS):
                 continue
-            if role == _HEAD and not any(table.match(words, i) for table in _HEADS[words[i]]):
+            if role == _HEAD and not (i + 1 < len(words) and words[i + 1] in _HEADS[words[i]]
+                                      and any(table.match(words, i) for table in _phrase_tables())):
                 continue
             if role == _OPENER and not (i + 1 < len(words) and (
                     _time_trigger(words[i + 1]) or words[i + 1] in _PERIOD_UNITS
