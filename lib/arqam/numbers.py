@@ -44,7 +44,7 @@ def digits_value(token: str) -> float | int | None:
     one is the decimal point. Groups of other sizes are not a number (4.8.6.6
     is a phone number or an identifier).
     """
-    if not _DIGITS.fullmatch(token):
+    if not token[:1].isdigit() or not _DIGITS.fullmatch(token):
         return None
     seps = [c for c in token if c in ".,"]
     if not seps:
@@ -69,6 +69,8 @@ def digits_value(token: str) -> float | int | None:
 
 def _times(value: float | int, factor: float | int) -> float | int:
     """value × factor without binary noise: 34.2 مليار is 34200000000, not …000004."""
+    if factor == 1:
+        return _number(value)
     from decimal import Decimal
 
     return _number(float(Decimal(str(value)) * Decimal(str(factor))))
