@@ -25,7 +25,7 @@ _CARRY_SENTENCES = 3
 _REPEAT_SENTENCES = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class Attributes:
     event: str | None = None
     unit: str | None = None

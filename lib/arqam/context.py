@@ -26,7 +26,7 @@ _CUES: dict[str, bool] = {}
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     start: int
     end: int
@@ -42,7 +42,7 @@ class PlaceMention:
         return (head.frame or self.frame or "{}").format(head.name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     sentence: int
     position: int

@@ -68,7 +68,7 @@ def _qualifier_head(word: str) -> bool:
     return known
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureMention:
     start: int
     end: int

@@ -19,7 +19,7 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most", "more_than", "less_than"
               "vague", "range")
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     text: str
     start: int
@@ -45,7 +45,7 @@ class Figure:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-@dataclass
+@dataclass(slots=True)
 class Time:
     text: str
     start: int

@@ -20,7 +20,7 @@ _ELEVEN_HEADS = {"احد", "احدي", "حادي", "حاديه", "الاحد", "
 _AND = "و"
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     value: float | int
     start: int          # index of the first token

@@ -77,7 +77,7 @@ _NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "ال�
                     "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeMention:
     start: int
     end: int
