@@ -22,7 +22,7 @@ from .times import TimeMention
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
 _MAX_SPEAKER = 22
 _KINDS: dict[str, tuple[bool, bool, bool, bool] | None] = {}
-_CUES: dict[str, bool] = {}
+_CUES: dict[str, tuple[bool, bool, bool] | None] = {}
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 
 
@@ -197,8 +197,10 @@ class Context:
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
         cues = lex.attribution
-        for w in set(words) - _CUES.keys():
-            _CUES[w] = bool(cues["prep"].heads(w) or cues["verb"].heads(w) or cues["continue"].heads(w))
+        for w in set(words) - _CUES.keys():  # which cues the word can begin, None for none
+            kinds = (bool(cues["prep"].heads(w)), bool(cues["verb"].heads(w)),
+                     bool(cues["continue"].heads(w)))
+            _CUES[w] = kinds if any(kinds) else None
         by_sentence: dict[int, list[int]] = {}
         for i in compress(range(len(words)), map(_CUES.__getitem__, words)):
             if not doc.quoted[i]:
@@ -207,7 +209,8 @@ class Context:
             b = doc.sentence_bounds[s][1]
             found = []
             for i in positions:
-                prep = lex.attribution["prep"].match(words, i, clitics=True)
+                may_prep, may_verb, may_continue = _CUES[words[i]]
+                prep = cues["prep"].match(words, i, clitics=True) if may_prep else None
                 if prep is not None and prep[2] <= 2:
                     source = self._source_after(prep[1], min(b, prep[1] + 10))
                     k = prep[1] + (1 if prep[1] < b and words[prep[1]] in ("ما", "ما") else 0)
@@ -219,11 +222,11 @@ class Context:
                     if source is not None:
                         found.append(Attribution(s, i, source[0], None, frozenset()))
                     continue
-                verb = lex.attribution["verb"].match(words, i, clitics=True)
+                verb = cues["verb"].match(words, i, clitics=True) if may_verb else None
                 if verb is not None and verb[2] <= 1:
                     found.extend(self._speech(s, i, verb[1], b))
                     continue
-                more = lex.attribution["continue"].match(words, i, clitics=True)
+                more = cues["continue"].match(words, i, clitics=True) if may_continue else None
                 if more is not None and more[2] <= 1 and self._complement_near(more[1]):
                     speaker = (found[-1] if found else self._previous_attribution(s))
                     if speaker is not None:

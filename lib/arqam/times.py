@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress
 from typing import Callable
 
@@ -1219,7 +1220,9 @@ class Resolver:
         m.value = m.duration
 
 
+@cache
 def _offset(day: dt.date, hour: int, minute: int, zone: str | None) -> str:
+    """The zone's UTC offset at that local time, "+03:00"; the same few are asked for often."""
     if not zone:
         return ""
     from zoneinfo import ZoneInfo
