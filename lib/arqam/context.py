@@ -16,7 +16,7 @@ from itertools import compress
 
 from .document import Document
 from .figures import FigureMention
-from .lexicon import Source, lexicon, rows, tokens_of
+from .lexicon import Source, lexicon, rows, tokens_of, unseen
 from .times import TimeMention
 
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
@@ -77,7 +77,7 @@ class Context:
         # once per word for good (news repeats its words) and kept in _KINDS.
         # None for a word that starts none of them.
         kinds = _KINDS
-        for w in set(words) - kinds.keys():
+        for w in unseen(words, kinds):
             kind = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
                     _strip_prefix(w) in types)
             kinds[w] = kind if any(kind) else None
@@ -197,7 +197,7 @@ class Context:
     def attribute(self) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
         cues = lex.attribution
-        for w in set(words) - _CUES.keys():  # which cues the word can begin, None for none
+        for w in unseen(words, _CUES):  # which cues the word can begin, None for none
             kinds = (bool(cues["prep"].heads(w)), bool(cues["verb"].heads(w)),
                      bool(cues["continue"].heads(w)))
             _CUES[w] = kinds if any(kinds) else None

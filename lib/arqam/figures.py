@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 
-from .lexicon import Unit, lexicon
+from .lexicon import Unit, lexicon, unseen
 from .numbers import Number, cardinal, digits_value, fraction_at, ordinal
 
 _RANGE_JOIN = {"الي", "حتي", "ل"}
@@ -116,7 +116,7 @@ class FigureFinder:
     def find(self) -> list[FigureMention]:
         words, blocked, named, roles = self.words, self.blocked, self.named, _ROLES
         pre = self.lex.qualifiers["pre"]
-        for w in set(words) - roles.keys():
+        for w in unseen(words, roles):
             roles[w] = _STRONG if self._trigger(w) else _WEAK if _qualifier_head(w) else 0
             if roles[w] == _WEAK:
                 _QUALIFIER_NEXT[w] = _next_words(pre, w)

@@ -43,6 +43,13 @@ def stripped(word: str) -> Iterator[tuple[str, int]]:
             yield word[len(prefix):], len(prefix)
 
 
+def unseen(words: list[str], memo: dict) -> set[str]:
+    """The distinct words not yet in `memo`, a table kept per word. set.difference with a
+    dict looks each word up; `set(words) - memo.keys()` would walk the whole memo, which
+    grows with every article read."""
+    return set(words).difference(memo)
+
+
 def rows(name: str) -> list[list[str]]:
     """The non-comment rows of a data file, split on tabs."""
     text = resources.files("arqam").joinpath("data", name).read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from itertools import compress
 from typing import Callable
 
 from . import calendar as cal
-from .lexicon import lexicon
+from .lexicon import lexicon, unseen
 from .numbers import cardinal, digits_value, ordinal, spelled
 
 def _time_words():
@@ -329,7 +329,7 @@ class TimeFinder:
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
         words, blocked, roles, anchors = self.words, self.blocked, _ROLES, _ANCHORS
-        for w in set(words) - roles.keys():
+        for w in unseen(words, roles):
             roles[w] = _role(w)
             anchors[w] = _anchor(w)
         free = 0
