@@ -164,11 +164,15 @@ class FigureFinder:
     # ------------------------------------------------------------------ parts
     def _phone_tokens(self) -> set[int]:
         """Digit runs that read as phone numbers: +33 1 46..., 650 701 8887, 0620…"""
-        words, phone = self.words, set()
+        words, phone, n = self.words, set(), len(self.words)
         free = 0
-        for i in compress(range(len(words)), map(str.isdigit, map(itemgetter(0), words))):
+        for i in compress(range(n), map(str.isdigit, map(itemgetter(0), words))):
             if i < free:
                 continue
+            following = words[i + 1] if i + 1 < n else ""
+            if len(words[i]) < 8 and words[i][0] != "0" and not following[:1].isdigit() \
+                    and following not in ("-", ".") and (i == 0 or words[i - 1] not in ("+", "(", ")")):
+                continue  # a number alone, as most are
             j, digits, run = i, 0, []
             while j < len(words) and (words[j][:1].isdigit() or (words[j] in "-." and run
                                                                   and j + 1 < len(words)
