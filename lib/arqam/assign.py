@@ -179,8 +179,7 @@ class Assigner:
         """إصابة in a cholera story is a case, not a wound (data/event_contexts.tsv)."""
         vocabulary = set(self.doc.words)
         for source, target, context in lexicon().event_contexts:
-            if any(w in vocabulary or w.removeprefix("ال") in vocabulary or "ال" + w in vocabulary
-                   for w in context):
+            if not context.isdisjoint(vocabulary):
                 for att in self.out:
                     if att.event == source:
                         att.event = target

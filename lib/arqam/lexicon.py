@@ -336,10 +336,17 @@ class Lexicon:
         return table
 
     @cached_property
-    def event_contexts(self) -> list[tuple[str, str, set[str]]]:
-        """(from, to, context words): an event that reads otherwise in another story."""
-        return [(source, target, {" ".join(tokens_of(w)) for w in _split(words)})
-                for source, target, words in rows("event_contexts.tsv")]
+    def event_contexts(self) -> list[tuple[str, str, frozenset[str]]]:
+        """(from, to, context words): an event that reads otherwise in another story. Each
+        context word is there with and without its article (الكوليرا، كوليرا)."""
+        table = []
+        for source, target, words in rows("event_contexts.tsv"):
+            forms = set()
+            for word in _split(words):
+                word = " ".join(tokens_of(word))
+                forms.update((word, word.removeprefix("ال"), "ال" + word))
+            table.append((source, target, frozenset(forms)))
+        return table
 
     @cached_property
     def countries(self) -> dict[str, tuple[str, str]]:
