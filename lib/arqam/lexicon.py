@@ -123,6 +123,8 @@ class Phrases:
             candidates = self._starts.get(word)
             if candidates is None:
                 candidates = self._starts_of(word)
+            if not candidates:
+                return None
         elif word in self.by_first:
             candidates = ((0,) + self._group(word),)
         else:
