@@ -1,0 +1,140 @@
+"""The fast paths give what their plain definitions give.
+
+Folding, tokenizing, quotation marking and phrase matching each have a quick
+form for speed (see bench/throughput.py). Here each is checked against the
+straightforward form it replaces: on every article of the corpus, on the
+phrases of every lexicon table, and on generated text that mixes scripts,
+marks and quotation signs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arqam import normalize
+from arqam.document import Document
+from arqam.lexicon import TOKEN, Phrases, lexicon, stripped, tokens_of
+from arqam.normalize import Normalized
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = [p.read_text(encoding="utf-8") for p in
+            sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))]
+
+PLAIN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
+PIECES = ["قال", "إن", "52", "ألفاً", "٣٠٠", "1,200", "abc", "Ünïcode", "پاکستان", "ٹ", "ـ", "،", ".",
+          "«", "»", "“", "”", '"', "\n", " ", "\u00a0", "_", "x2", "٥٣ألف", "ً", "۱۲"]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def plain_quotes(doc: Document) -> list[bool]:
+    """Every token visited in turn; a quotation left open closes at its line's end."""
+    depth, straight, flags, line = 0, False, [], 0
+    for word, this_line in zip(doc.words, doc.line_of):
+        if this_line != line:
+            depth, straight, line = 0, False, this_line
+        if word in "«“":
+            depth += 1
+            flags.append(True)
+        elif word in "»”":
+            depth = max(0, depth - 1)
+            flags.append(True)
+        elif word == '"':
+            straight = not straight
+            flags.append(True)
+        else:
+            flags.append(depth > 0 or straight)
+    return flags
+
+
+def plain_match(phrases: Phrases, words: list[str], i: int, clitics: bool = True):
+    """The longest phrase at words[i], trying the word as written, then without each
+    proclitic, and each head's phrases longest first."""
+    if not 0 <= i < len(words):
+        return None
+    heads = stripped(words[i]) if clitics else [(words[i], 0)]
+    for head, cut in heads:
+        for toks, payload in phrases.by_first.get(head, ()):
+            if tuple(words[i + 1:i + len(toks)]) == toks[1:]:
+                return payload, i + len(toks), cut
+    return None
+
+
+def test_fold_replaces_as_translate_would():
+    table = str.maketrans(normalize._FOLD)
+    for text in ARTICLES:
+        assert normalize._replaced(text) == text.translate(table)
+
+
+def test_tokens_of_every_article_are_the_plain_tokens():
+    for text in ARTICLES:
+        folded = Normalized.of(text).text
+        doc = Document.of(Normalized.of(text))
+        plain = [(m.group(), m.start(), m.end()) for m in PLAIN_TOKEN.finditer(folded)]
+        assert list(zip(doc.words, doc.starts, doc.ends)) == plain
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(texts)
+def test_tokens_and_quotes_of_mixed_text(text):
+    folded = Normalized.of(text).text
+    assert TOKEN.findall(folded) == PLAIN_TOKEN.findall(folded)
+    doc = Document.of(Normalized.of(text))
+    assert [folded[a:b] for a, b in zip(doc.starts, doc.ends)] == doc.words
+    assert doc.quoted == plain_quotes(doc)
+
+
+def test_quotes_of_every_article():
+    for text in ARTICLES:
+        doc = Document.of(Normalized.of(text))
+        assert doc.quoted == plain_quotes(doc)
+
+
+def _tables() -> dict[str, Phrases]:
+    lex = lexicon()
+    tables = {"places": lex.places, "sources": lex.sources, "events": lex.events,
+              "months": lex.months, "relative": lex.relative, "durations": lex.durations,
+              "holidays": lex.holidays, "weekdays": lex.weekdays, "units": lex.units,
+              "vague": lex.vague, "series": lex.series, "noncount": lex.noncount,
+              "currencies": lex.currencies, "descriptive": lex.descriptive}
+    tables.update({f"qualifiers {k}": v for k, v in lex.qualifiers.items()})
+    tables.update({f"attribution {k}": v for k, v in lex.attribution.items()})
+    return tables
+
+
+def test_match_agrees_with_the_plain_search_on_every_phrase():
+    """Each phrase of each table, alone, with a proclitic, cut short, and followed by the
+    next phrase: the indexed match and the plain search give the same answer."""
+    checked = 0
+    for name, phrases in _tables().items():
+        entries = [toks for group in phrases.by_first.values() for toks, _p in group]
+        for k, toks in enumerate(entries):
+            following = entries[(k + 1) % len(entries)]
+            for words in (list(toks), ["و" + toks[0], *toks[1:]], list(toks[:-1]) or ["x"],
+                          [*toks, *following], ["في", *toks]):
+                for i in range(len(words)):
+                    for clitics in (True, False):
+                        fast = phrases.match(words, i, clitics)
+                        plain = plain_match(phrases, words, i, clitics)
+                        assert fast == plain, (name, words, i, clitics, fast, plain)
+                        checked += 1
+    print(f"{checked:,} look-ups agree")
+    assert checked > 10_000
+
+
+def test_match_on_every_article():
+    tables = _tables()
+    for text in ARTICLES:
+        words = Document.of(Normalized.of(text)).words
+        for phrases in tables.values():
+            for i in range(len(words)):
+                assert phrases.match(words, i) == plain_match(phrases, words, i)
+
+
+def test_tokens_of_a_phrase_are_the_plain_tokens():
+    for phrases in _tables().values():
+        for toks, _payload in (e for group in phrases.by_first.values() for e in group):
+            assert tokens_of(" ".join(toks)) == tuple(PLAIN_TOKEN.findall(" ".join(toks)))
