@@ -4,8 +4,10 @@
 
 Prints, on one core:
 - characters per second of `arqam.extract` on the seed article repeated (one
-  text of at least --min-chars characters), best of --rounds runs, and the
-  same for the seed extracted as many separate articles;
+  text of at least --min-chars characters), best of --rounds runs, the same
+  for the seed extracted as many separate articles, and for the articles of
+  tests/corpus with the seed (other papers and topics, so many more distinct
+  words: a cost that grows with the words seen shows here, not on the seed);
 - that the repeated text gives the seed's figures once per copy, so speed is
   not bought by finding less; and how many of the gold's figures and times
   the seed itself gives at their exact spans;
@@ -88,11 +90,23 @@ def main() -> int:
         for _ in range(copies):
             arqam.extract(arqam.from_text(seed.text, seed.published))
 
+    corpus = [(a.text, a.published) for a in
+              (arqam.read(p) for p in sorted((ROOT / "tests" / "corpus").glob("*.txt")))]
+    corpus.append((seed.text, seed.published))
+    corpus_chars = sum(len(text) for text, _ in corpus)
+
+    def corpus_articles():
+        for text, published in corpus:
+            arqam.extract(arqam.from_text(text, published))
+
     big_result = whole()  # warm-up, and the check that speed loses nothing
     t_whole = best_time(whole, args.rounds)
     t_articles = best_time(articles, args.rounds)
+    corpus_articles()  # warm-up: the per-word tables learn the corpus's words once
+    t_corpus = best_time(corpus_articles, args.rounds * 4)
     rate_whole = len(big_text) / t_whole
     rate_articles = copies * len(seed.text) / t_articles
+    rate_corpus = corpus_chars / t_corpus
     imp, loaded = import_time()
     gf, ngf, gt, ngt = gold_hits(one, gold)
 
@@ -106,8 +120,10 @@ def main() -> int:
     print(f"throughput, one text:        {rate_whole:14,.0f} chars/s  ({t_whole * 1e3:,.1f} ms)")
     print(f"throughput, {copies} articles:  {rate_articles:14,.0f} chars/s  "
           f"({t_articles * 1e3:,.1f} ms)")
-    verdict = "met" if min(rate_whole, rate_articles) >= TARGET else "NOT met"
-    print(f"target {TARGET:,} chars/s: {verdict}")
+    print(f"throughput, corpus ({len(corpus)} articles, {corpus_chars:,} characters): "
+          f"{rate_corpus:,.0f} chars/s  ({t_corpus * 1e3:,.1f} ms)")
+    verdict = "met" if min(rate_whole, rate_articles, rate_corpus) >= TARGET else "NOT met"
+    print(f"target {TARGET:,} chars/s (the slowest of the three): {verdict}")
     print(f"import arqam: {imp * 1e3:.1f} ms (best of 5, fresh interpreter)")
     print(f"notebook-world modules loaded by import arqam: {', '.join(loaded) or 'none'}")
     return 1 if loaded else 0
