@@ -1,9 +1,10 @@
 """arqam beside its peers, on the same texts, in the same process. A benchmark.
 
     pip install -e '.[bench]'            # Duckling, dateparser, pyarabic
-    .venv/bin/python bench/peers.py [--seconds 3]
+    .venv/bin/python bench/peers.py [--seconds 3] [--corpus]
 
-The texts are the seed articles (seeds/*.txt with their *.gold.json). The
+The texts are the seed articles (seeds/*.txt with their *.gold.json), and with
+--corpus the articles of tests/corpus too (other papers, denser in figures). The
 systems take turns, --rounds times, each reading all the articles again and
 again for its share of --seconds; a system's speed is the best of its turns,
 in characters read per second, so that a machine busy with something else
@@ -44,6 +45,7 @@ sys.path.insert(0, str(ROOT / "lib"))
 import arqam  # noqa: E402
 
 SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "corpus"
 TARGET_MULTIPLE = 25
 
 
@@ -310,9 +312,9 @@ def speeds(systems: list[System], articles: list[Article], seconds: float,
     return best
 
 
-def load_articles() -> list[Article]:
+def load_articles(folders: list[Path]) -> list[Article]:
     articles = []
-    for gold_path in sorted(SEEDS.glob("*.gold.json")):
+    for gold_path in sorted(p for folder in folders for p in folder.glob("*.gold.json")):
         text_path = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         article = arqam.read(text_path)
@@ -327,11 +329,13 @@ def main() -> int:
                     help="timing per system, split over the rounds (default 6)")
     ap.add_argument("--rounds", type=int, default=6,
                     help="rounds in which the systems take turns; the best counts (default 6)")
+    ap.add_argument("--corpus", action="store_true",
+                    help="read the articles of tests/corpus too, not the seed alone")
     args = ap.parse_args()
 
-    articles = load_articles()
+    articles = load_articles([SEEDS] + ([CORPUS] if args.corpus else []))
     chars = sum(len(a.text) for a in articles)
-    print(f"texts: {len(articles)} seed article(s), {chars:,} characters; "
+    print(f"texts: {len(articles)} article(s) with gold, {chars:,} characters; "
           f"Python {sys.version.split()[0]}, one process")
     systems: list[System] = []
     for make in (arqam_system, duckling_system, dateparser_system, pyarabic_system,
