@@ -64,9 +64,10 @@ class Context:
     attributions: list[Attribution] = field(default_factory=list)
 
     # ------------------------------------------------------------ mentions
-    def scan(self) -> None:
+    def scan(self, fresh: set[str] | None = None) -> None:
         """Find every source, place and event word; a word none of them can start is
-        passed over after one dictionary look-up."""
+        passed over after one dictionary look-up. `fresh`: the words the per-word table
+        may not know yet, when the caller knows them."""
         lex, words, n = lexicon(), self.doc.words, len(self.doc.words)
         sources, places, events = lex.sources, lex.places, lex.events
         types = _place_nouns()["type"]
@@ -77,7 +78,7 @@ class Context:
         # once per word for good (news repeats its words) and kept in _KINDS.
         # None for a word that starts none of them.
         kinds = _KINDS
-        for w in unseen(words, kinds):
+        for w in unseen(words, kinds) if fresh is None else fresh:
             kind = (bool(events.heads(w)), bool(sources.heads(w)), bool(places.heads(w)),
                     _strip_prefix(w) in types)
             kinds[w] = kind if any(kind) else None
@@ -194,10 +195,10 @@ class Context:
                 if not _place_nouns()["type"] & {self.doc.words[k]}}
 
     # --------------------------------------------------------- attribution
-    def attribute(self) -> None:
+    def attribute(self, fresh: set[str] | None = None) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
         cues = lex.attribution
-        for w in unseen(words, _CUES):  # which cues the word can begin, None for none
+        for w in unseen(words, _CUES) if fresh is None else fresh:  # which cues the word can begin, None for none
             kinds = (bool(cues["prep"].heads(w)), bool(cues["verb"].heads(w)),
                      bool(cues["continue"].heads(w)))
             _CUES[w] = kinds if any(kinds) else None

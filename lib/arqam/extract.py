@@ -17,9 +17,12 @@ from .assign import Assigner
 from .context import Context
 from .document import Document
 from .figures import FigureFinder
-from .lexicon import lexicon
+from .lexicon import lexicon, unseen
 from .model import Extraction, Figure, Time
 from .times import Resolver, TimeFinder, TimeMention
+
+
+_LEARNED: set[str] = set()  # words every per-word table of the stages knows
 
 
 def extract(article, prefer: str = "past") -> Extraction:
@@ -34,20 +37,24 @@ def extract(article, prefer: str = "past") -> Extraction:
     if not doc.words:
         return result
 
+    # The words met for the first time: each stage adds them to its per-word table, so
+    # that the others need not be sought word by word in every table.
+    fresh = unseen(doc.words, _LEARNED)
     ctx = Context(doc, [], [], article.published, text=article.text)
-    ctx.scan()
+    ctx.scan(fresh)
     names = ctx.name_tokens() | doc.source_line()
-    times = TimeFinder(doc.words, names).find()
+    times = TimeFinder(doc.words, names, fresh).find()
     for t in times:
         t.in_quote = doc.quoted[t.start]
     timed = {k for t in times if t.kind != "now" for k in range(t.start, t.end)}
     ctx.drop_places(timed)  # آب is August, not the Yemeni city إب
     figures = FigureFinder(doc.words, names | timed, doc.alone_on_line(), doc.line_of,
-                           ctx.place_tokens()).find()
+                           ctx.place_tokens(), fresh).find()
     ctx.drop_places({k for f in figures for k in range(f.start, f.end)})  # عشرات الخيام: tents
     ctx.times, ctx.figures = times, figures
     _resolve_times(ctx, article.published, prefer)
-    ctx.attribute()
+    ctx.attribute(fresh)
+    _LEARNED.update(fresh)
     attributes = Assigner(ctx, report_day(times, article.published)).run()
     country = _main_country(ctx)
 

@@ -103,10 +103,11 @@ def bounds(qualifier: str, value, kind: str):
 
 class FigureFinder:
     def __init__(self, words: list[str], blocked: set[int], alone: set[int], line_of: list[int],
-                 named: set[int] = frozenset()):
+                 named: set[int] = frozenset(), fresh: set[str] | None = None):
         self.words = words
         self.blocked = blocked
         self.named = named  # inside a place name: no figure starts here, a noun may (الخيام)
+        self.fresh = fresh  # the words the per-word tables may not know yet, if the caller knows
         self._last_end = -1
         self.alone = alone
         self.line_of = line_of
@@ -116,7 +117,7 @@ class FigureFinder:
     def find(self) -> list[FigureMention]:
         words, blocked, named, roles = self.words, self.blocked, self.named, _ROLES
         pre = self.lex.qualifiers["pre"]
-        for w in unseen(words, roles):
+        for w in unseen(words, roles) if self.fresh is None else self.fresh:
             roles[w] = _STRONG if self._trigger(w) else _WEAK if _qualifier_head(w) else 0
             if roles[w] == _WEAK:
                 _QUALIFIER_NEXT[w] = _next_words(pre, w)

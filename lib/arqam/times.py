@@ -322,14 +322,16 @@ def _anchor(word: str) -> bool:
 class TimeFinder:
     """Finds every time expression in a token list, leftmost-longest."""
 
-    def __init__(self, words: list[str], blocked: set[int] = frozenset()):
+    def __init__(self, words: list[str], blocked: set[int] = frozenset(),
+                 fresh: set[str] | None = None):
         self.words = words
         self.blocked = blocked
+        self.fresh = fresh  # the words the per-word tables may not know yet, if the caller knows
 
     def find(self) -> list[TimeMention]:
         found: list[TimeMention] = []
         words, blocked, roles, anchors = self.words, self.blocked, _ROLES, _ANCHORS
-        for w in unseen(words, roles):
+        for w in unseen(words, roles) if self.fresh is None else self.fresh:
             roles[w] = _role(w)
             anchors[w] = _anchor(w)
         free = 0
