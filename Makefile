@@ -28,6 +28,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/throughput.py
 	$(PY) bench/memory.py
 	$(PY) bench/peers.py
+	$(PY) bench/peers.py --corpus
 	$(PY) bench/report_time.py
 
 clean:
