@@ -1,7 +1,7 @@
 """The fast paths give what their plain definitions give.
 
-Folding, tokenizing, quotation marking and phrase matching each have a quick
-form for speed (see bench/throughput.py). Here each is checked against the
+Folding, tokenizing, quotation marking, clause bounds and phrase matching each
+have a quick form for speed (see bench/throughput.py). Here each is checked against the
 straightforward form it replaces: on every article of the corpus, on the
 phrases of every lexicon table, and on generated text that mixes scripts,
 marks and quotation signs.
@@ -21,12 +21,12 @@ from arqam.lexicon import TOKEN, Phrases, lexicon, stripped, tokens_of
 from arqam.normalize import Normalized
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = [p.read_text(encoding="utf-8") for p in
-            sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))]
+PATHS = sorted((ROOT / "tests" / "corpus").glob("*.txt")) + sorted((ROOT / "seeds").glob("*.txt"))
+ARTICLES = [p.read_text(encoding="utf-8") for p in PATHS]
 
 PLAIN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
-PIECES = ["قال", "إن", "52", "ألفاً", "٣٠٠", "1,200", "abc", "Ünïcode", "پاکستان", "ٹ", "ـ", "،", ".",
-          "«", "»", "“", "”", '"', "\n", " ", "\u00a0", "_", "x2", "٥٣ألف", "ً", "۱۲"]
+PIECES = ["قال", "إن", "52", "ألفاً", "٣٠٠", "1,200", "abc", "Ünïcode", "پاکستان", "ٹ", "ـ",
+          "،", ".", "«", "»", "“", "”", '"', "\n", " ", "\u00a0", "_", "x2", "٥٣ألف", "ً", "۱۲"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -138,3 +138,18 @@ def test_tokens_of_a_phrase_are_the_plain_tokens():
     for phrases in _tables().values():
         for toks, _payload in (e for group in phrases.by_first.values() for e in group):
             assert tokens_of(" ".join(toks)) == tuple(PLAIN_TOKEN.findall(" ".join(toks)))
+
+
+def test_clause_bounds_are_the_walk_to_the_nearest_marks():
+    marks = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
+    for text in ARTICLES + ["«قال: 3، (4) 5» ؛ 6", "،،", "واحد"]:
+        doc = Document.of(Normalized.of(text))
+        for t in range(len(doc.words)):
+            s0, s1 = doc.sentence_bounds[doc.sentence_of[t]]
+            a = t
+            while a > s0 and doc.words[a - 1] not in marks:
+                a -= 1
+            b = t
+            while b < s1 and doc.words[b] not in marks:
+                b += 1
+            assert doc.clause_bounds(t) == (a, b), (text, t)

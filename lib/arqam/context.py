@@ -198,7 +198,8 @@ class Context:
     def attribute(self, fresh: set[str] | None = None) -> None:
         lex, words, doc = lexicon(), self.doc.words, self.doc
         cues = lex.attribution
-        for w in unseen(words, _CUES) if fresh is None else fresh:  # which cues the word can begin, None for none
+        # Which cues each word can begin (prep, verb, continue); None for none.
+        for w in unseen(words, _CUES) if fresh is None else fresh:
             kinds = (bool(cues["prep"].heads(w)), bool(cues["verb"].heads(w)),
                      bool(cues["continue"].heads(w)))
             _CUES[w] = kinds if any(kinds) else None
@@ -371,8 +372,9 @@ def _strip_prefix(word: str) -> str:
     if known is None:
         known = word
         for prefix in ("وب", "ول", "و", "ب", "ل", "ف"):
-            if word.startswith(prefix) and len(word) > len(prefix) + 2 and word[len(prefix):] in _PLACE_WORDS:
-                known = word[len(prefix):]
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) > 2 and rest in _PLACE_WORDS:
+                known = rest
                 break
         if _PLACE_WORDS:
             _STRIPPED[word] = known

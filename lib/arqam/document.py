@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, compress
 
 from .lexicon import TOKEN
@@ -127,15 +128,18 @@ class Document:
                 out.add(toks[0])
         return out
 
+    @cached_property
+    def _clause_marks(self) -> list[int]:
+        words = self.words
+        return list(compress(range(len(words)), map(_CLAUSE_MARK.__contains__, words)))
+
     def clause_bounds(self, t: int) -> tuple[int, int]:
         """Token range of the clause around token t: the sentence cut at commas and quotes."""
         s0, s1 = self.sentence_bounds[self.sentence_of[t]]
-        a = t
-        while a > s0 and self.words[a - 1] not in _CLAUSE_MARK:
-            a -= 1
-        b = t
-        while b < s1 and self.words[b] not in _CLAUSE_MARK:
-            b += 1
+        marks = self._clause_marks
+        k = bisect_left(marks, t)  # marks[k] is the first mark at or after t
+        a = max(s0, marks[k - 1] + 1) if k else s0
+        b = min(s1, marks[k]) if k < len(marks) else s1
         return a, b
 
     def span(self, first: int, last: int, cut: int = 0) -> tuple[int, int]:

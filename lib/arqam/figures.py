@@ -129,8 +129,10 @@ class FigureFinder:
             if roles[word] == _WEAK:
                 following = words[i + 1] if i + 1 < len(words) else ""
                 after = _QUALIFIER_NEXT[word]
-                if not ((after is None or following in after) and pre.match(words, i)) and not (
-                        word in _RANGE_OPENERS and (following == "بين" or roles.get(following) == _STRONG)):
+                qualified = (after is None or following in after) and pre.match(words, i)
+                ranged = word in _RANGE_OPENERS and (following == "بين"
+                                                     or roles.get(following) == _STRONG)
+                if not qualified and not ranged:
                     continue
             mention = self.at(i)
             if mention is not None:
@@ -171,8 +173,9 @@ class FigureFinder:
             if i < free:
                 continue
             following = words[i + 1] if i + 1 < n else ""
-            if len(words[i]) < 8 and words[i][0] != "0" and not following[:1].isdigit() \
-                    and following not in ("-", ".") and (i == 0 or words[i - 1] not in ("+", "(", ")")):
+            alone = not following[:1].isdigit() and following not in ("-", ".") \
+                and (i == 0 or words[i - 1] not in ("+", "(", ")"))
+            if alone and len(words[i]) < 8 and words[i][0] != "0":
                 continue  # a number alone, as most are
             j, digits, run = i, 0, []
             while j < len(words) and (words[j][:1].isdigit() or (words[j] in "-." and run

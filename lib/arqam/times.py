@@ -339,8 +339,8 @@ class TimeFinder:
             if i < free or i in blocked:
                 continue
             role = roles[words[i]]
-            if role == _NUMBER and not any(map(anchors.__getitem__, words[i + 1:i + 1 + _ANCHOR_REACH])) \
-                    and not (i and words[i - 1] in _YEAR_PREPS):
+            if role == _NUMBER and not (i and words[i - 1] in _YEAR_PREPS) \
+                    and not any(map(anchors.__getitem__, words[i + 1:i + 1 + _ANCHOR_REACH])):
                 continue
             if role == _HEAD and not (i + 1 < len(words) and words[i + 1] in _HEADS[words[i]]
                                       and any(table.match(words, i) for table in _phrase_tables())):
