@@ -73,6 +73,7 @@ _NTH = {w: int(v) for w, v in _valued("nth").items()}
 _YEAR_PREPS = {"في", "منذ", "حتى", "قبل", "بعد", "خلال", "من", "الي", "و", "ب"} | _YEAR_WORDS \
     | set(_MONTH_PARTS)
 _OF = {"من", "في", "ب"}
+_DAY_JOINS = {"الي", "حتي", "وحتي", "-", "و"}  # 13 إلى 15، 13 و14، 13-15
 _PERIOD_UNITS = {"يوم": "day", "اسبوع": "week"}
 _NOT_TODAY_AFTER = {"التالي", "نفسه", "ذاته", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
                     "السادس", "السابع", "الثامن", "التاسع", "العاشر", "الاخير", "العالمي", "الوطني"}
@@ -540,6 +541,9 @@ class TimeFinder:
     def _day_range(self, i: int) -> TimeMention | None:
         """من 13 إلى 15 تموز، بين 10 و15 آذار، 13-15 يوليو: a stretch of days."""
         words = self.words
+        # The word that joins the two days comes within three words, or the range is not one.
+        if not any(w in _DAY_JOINS or (w[0] == "و" and w[1:].isdigit()) for w in words[i + 1:i + 4]):
+            return None
         start, j = i, i
         if words[j] in ("من", "بين") and j + 1 < len(words):
             j += 1
@@ -547,7 +551,7 @@ class TimeFinder:
         if first is None:
             return None
         k = first[1]
-        if k < len(words) and words[k] in ("الي", "حتي", "وحتي", "-", "و"):
+        if k < len(words) and words[k] in _DAY_JOINS:
             k += 1
         elif k < len(words) and words[k].startswith("و") and words[k][1:].isdigit():
             pass  # بين 10 و15 آذار: the second day carries the و
@@ -576,7 +580,14 @@ class TimeFinder:
             if parsed is None:
                 return None
         else:
-            # Without الساعة: 16.00 ت غ، 15:15، 3:18 صباحا، الثالثة فجرا.
+            # Without الساعة: 16.00 ت غ، 15:15، 3:18 صباحا، الثالثة فجرا. What must follow
+            # is looked at first: most numbers are no clock time.
+            if words[i][0].isdigit():
+                colon = i + 1 < len(words) and words[i + 1] == ":"
+                if not colon and not self._has_clock_tail(i + 1):
+                    return None
+            elif ordinal(words, i) is None:
+                return None
             parsed = _clock_value(words, i)
             if parsed is None:
                 return None
