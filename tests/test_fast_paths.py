@@ -4,7 +4,8 @@ Folding, tokenizing, quotation marking, clause bounds and phrase matching each
 have a quick form for speed (see bench/throughput.py). Here each is checked against the
 straightforward form it replaces: on every article of the corpus, on the
 phrases of every lexicon table, and on generated text that mixes scripts,
-marks and quotation signs.
+marks and quotation signs. The tables kept per word (memo.py) change no
+result, whatever they remember, and stay within their limit.
 """
 
 from __future__ import annotations
@@ -153,3 +154,70 @@ def test_clause_bounds_are_the_walk_to_the_nearest_marks():
             while b < s1 and doc.words[b] not in marks:
                 b += 1
             assert doc.clause_bounds(t) == (a, b), (text, t)
+
+
+def test_results_do_not_depend_on_what_the_word_tables_remember(monkeypatch):
+    """The per-word tables are emptied when they grow (memo.WORD_LIMIT): with a tiny
+    limit, forgetting between nearly every article, and in reverse order, the results
+    are the same, and the tables stay within the limit and one article's words."""
+    import arqam
+    from arqam import memo
+    from arqam.extract import _LEARNED
+
+    def results(texts):
+        return [arqam.extract(arqam.from_text(t, "2019-03-05")).to_json() for t in texts]
+
+    first = results(ARTICLES)
+    monkeypatch.setattr(memo, "WORD_LIMIT", 50)
+    memo.forget_words()
+    largest = max(len(set(Document.of(Normalized.of(t)).words)) for t in ARTICLES)
+    again = []
+    for text in reversed(ARTICLES):
+        again.append(results([text])[0])
+        assert len(_LEARNED) <= 50 + largest
+    assert again[::-1] == first
+
+
+def _word_keyed_sizes() -> dict[str, int]:
+    """Sizes of the dicts and sets held at module level in arqam and in the lexicon's
+    phrase tables: wherever a table kept per word could grow."""
+    import sys
+
+    from arqam.lexicon import Lexicon
+
+    sizes = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("arqam"):
+            for attr, value in vars(module).items():
+                if isinstance(value, (dict, set)):
+                    sizes[f"{name}.{attr}"] = len(value)
+    for attr, value in vars(lexicon()).items():
+        tables = value.values() if isinstance(value, dict) else [value]
+        for k, table in enumerate(tables):
+            if isinstance(table, Phrases):
+                for memo_name in ("_heads", "_starts"):
+                    sizes[f"{Lexicon.__name__}.{attr}[{k}].{memo_name}"] = len(getattr(table, memo_name))
+    return sizes
+
+
+def test_word_tables_stay_within_their_limit(monkeypatch):
+    """Texts of new words, 3,000 of them: no table keyed by word grows past the limit
+    and what one article brings."""
+    import random
+
+    import arqam
+    from arqam import memo
+
+    monkeypatch.setattr(memo, "WORD_LIMIT", 200)
+    memo.forget_words()
+    arqam.extract(arqam.from_text(ARTICLES[-1], "2019-03-05"))
+    before = _word_keyed_sizes()
+    rng = random.Random(7)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    for _ in range(30):
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 7))) for _ in range(100)]
+        arqam.extract(arqam.from_text(" ".join(words) + " قتل 5 أشخاص.", "2019-03-05"))
+    grown = {name: size - before.get(name, 0) for name, size in _word_keyed_sizes().items()}
+    # a word may be kept with its forms (وقال: قال), and one article's words on top of the limit
+    too_big = {name: n for name, n in grown.items() if n > 4 * (200 + 110)}
+    assert not too_big, too_big

@@ -17,12 +17,13 @@ from itertools import compress
 from .document import Document
 from .figures import FigureMention
 from .lexicon import Source, lexicon, rows, tokens_of, unseen
+from .memo import per_word
 from .times import TimeMention
 
 _COMPLEMENT = {"ان", "انه", "انها", "انهم", "انهن", "«", ":", "\"", "“", "بان", "بانه", "بانها", "بانهم"}
 _MAX_SPEAKER = 22
-_KINDS: dict[str, tuple[bool, bool, bool, bool] | None] = {}
-_CUES: dict[str, tuple[bool, bool, bool] | None] = {}
+_KINDS: dict[str, tuple[bool, bool, bool, bool] | None] = per_word({})
+_CUES: dict[str, tuple[bool, bool, bool] | None] = per_word({})
 _PHRASE_STOP = {"في", "خلال", "عبر", "امام", "علي", "،", ",", "(", ")", "«", "»", ":", "ان", "انه", "بان"}
 
 
@@ -362,7 +363,7 @@ def _is_time_word(word: str) -> bool:
     return known
 
 
-_TIME_WORDS: dict[str, bool] = {}
+_TIME_WORDS: dict[str, bool] = per_word({})
 
 
 def _strip_prefix(word: str) -> str:
@@ -382,7 +383,7 @@ def _strip_prefix(word: str) -> str:
 
 
 _PLACE_WORDS: set[str] = set()
-_STRIPPED: dict[str, str] = {}
+_STRIPPED: dict[str, str] = per_word({})
 
 
 def _place_nouns() -> dict[str, set[str]]:

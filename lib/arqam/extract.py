@@ -12,17 +12,18 @@ import datetime as dt
 from bisect import bisect_left
 from collections import Counter
 
-from . import numbers
+from . import memo, numbers
 from .assign import Assigner
 from .context import Context
 from .document import Document
 from .figures import FigureFinder
 from .lexicon import lexicon, unseen
+from .memo import per_word
 from .model import Extraction, Figure, Time
 from .times import Resolver, TimeFinder, TimeMention
 
 
-_LEARNED: set[str] = set()  # words every per-word table of the stages knows
+_LEARNED: set[str] = per_word(set())  # words every per-word table of the stages knows
 
 
 def extract(article, prefer: str = "past") -> Extraction:
@@ -39,6 +40,8 @@ def extract(article, prefer: str = "past") -> Extraction:
 
     # The words met for the first time: each stage adds them to its per-word table, so
     # that the others need not be sought word by word in every table.
+    if len(_LEARNED) > memo.WORD_LIMIT:
+        memo.forget_words()
     fresh = unseen(doc.words, _LEARNED)
     ctx = Context(doc, [], [], article.published, text=article.text)
     ctx.scan(fresh)

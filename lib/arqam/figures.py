@@ -15,6 +15,7 @@ from itertools import compress
 from operator import itemgetter
 
 from .lexicon import Unit, lexicon, unseen
+from .memo import per_word
 from .numbers import Number, cardinal, digits_value, fraction_at, ordinal
 
 _RANGE_JOIN = {"الي", "حتي", "ل"}
@@ -38,13 +39,13 @@ _RANGE_OPENERS = {"من", "بين", "ما"}
 _TWO_AFTER = {"اثنين", "اثنان", "اثنتين", "اثنتان"}
 _PEOPLE = {"person", "civilian", "child", "woman", "fighter", "soldier", "police", "medic",
            "journalist", "firefighter", "*"}
-_FIGURE_TRIGGERS: dict[str, bool] = {}
-_QUALIFIER_HEADS: dict[str, bool] = {}
+_FIGURE_TRIGGERS: dict[str, bool] = per_word({})
+_QUALIFIER_HEADS: dict[str, bool] = per_word({})
 # Whether a figure can start at a word whatever follows (strong), or only when a
 # number follows (weak: نحو، أكثر من); kept per distinct word for good.
 _STRONG, _WEAK = 1, 2
-_ROLES: dict[str, int] = {}
-_QUALIFIER_NEXT: dict[str, frozenset | None] = {}
+_ROLES: dict[str, int] = per_word({})
+_QUALIFIER_NEXT: dict[str, frozenset | None] = per_word({})
 
 
 def _next_words(phrases, word: str) -> frozenset | None:

@@ -13,6 +13,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Iterator
 
+from .memo import per_word
 from .normalize import fold
 
 # A token is a number (digits with their separators), a run of letters, or one mark.
@@ -32,8 +33,19 @@ def tokens_of(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(fold(phrase)))
 
 
-def stripped(word: str) -> Iterator[tuple[str, int]]:
-    """The word, then the word without each proclitic it may carry."""
+def stripped(word: str) -> tuple[tuple[str, int], ...]:
+    """The word, then the word without each proclitic it may carry, as (form, cut) pairs;
+    worked out once per word, for every table asks."""
+    found = _FORMS.get(word)
+    if found is None:
+        found = _FORMS[word] = tuple(_forms(word))
+    return found
+
+
+_FORMS: dict[str, tuple[tuple[str, int], ...]] = per_word({})
+
+
+def _forms(word: str) -> Iterator[tuple[str, int]]:
     yield word, 0
     if word.startswith(("لل", "ولل")) and len(word) > 4:  # للأردن is ل + الأردن
         cut = word.index("لل") + 1
@@ -68,8 +80,8 @@ class Phrases:
 
     def __init__(self) -> None:
         self.by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
-        self._heads: dict[str, tuple] = {}
-        self._starts: dict[str, tuple] = {}
+        self._heads: dict[str, tuple] = per_word({})
+        self._starts: dict[str, tuple] = per_word({})
         self._groups: dict[str, tuple] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
@@ -88,8 +100,10 @@ class Phrases:
         """(cut, entries) for each way the word starts a phrase, proclitic-free first."""
         found = self._heads.get(word)
         if found is None:
-            found = tuple((cut, self.by_first[head]) for head, cut in stripped(word)
-                          if head in self.by_first)
+            found, by_first = (), self.by_first
+            for head, cut in stripped(word):
+                if head in by_first:
+                    found += ((cut, by_first[head]),)
             self._heads[word] = found
         return found
 
@@ -110,8 +124,11 @@ class Phrases:
     def _starts_of(self, word: str) -> tuple:
         found = self._starts.get(word)
         if found is None:
-            found = self._starts[word] = tuple(
-                (cut,) + self._group(head) for head, cut in stripped(word) if head in self.by_first)
+            found = ()
+            for head, cut in stripped(word):
+                if head in self.by_first:
+                    found += ((cut,) + self._group(head),)
+            self._starts[word] = found
         return found
 
     def match(self, words: list[str], i: int, clitics: bool = True):

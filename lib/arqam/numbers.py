@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import lexicon
+from .memo import per_word
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _TEN_WORDS = {"عشر", "عشره"}
@@ -80,7 +81,7 @@ def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
-_ROLES: dict[str, dict[str, float]] = {}
+_ROLES: dict[str, dict[str, float]] = per_word({})
 
 
 def _roles(word: str) -> dict[str, float]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from itertools import compress
 from typing import Callable
 
 from . import calendar as cal
 from .lexicon import lexicon, unseen
+from .memo import per_word
 from .numbers import cardinal, digits_value, ordinal, spelled
 
 def _time_words():
@@ -236,10 +237,10 @@ def _minutes_tail(words: list[str], j: int, minute: int) -> tuple[int, int]:
     return minute, j
 
 
-_TRIGGERS: dict[str, bool] = {}
-_PARSERS: dict[str, tuple] = {}
-_HEADS: dict[str, frozenset] = {}
-_OPENERS: dict[str, bool] = {}
+_TRIGGERS: dict[str, bool] = per_word({})
+_PARSERS: dict[str, tuple] = per_word({})
+_HEADS: dict[str, frozenset] = per_word({})
+_OPENERS: dict[str, bool] = per_word({})
 
 
 def _single(phrases, word: str) -> bool:
@@ -294,11 +295,11 @@ def _time_trigger(word: str) -> bool:
 # قبل أسبوع، ثالث ثلاثاء: an opener); or only as the first word of a longer phrase (في
 # هذا اليوم: a head). Kept per distinct word for good.
 _TRIGGER, _NUMBER, _OPENER, _HEAD = 1, 2, 3, 4
-_ROLES: dict[str, int] = {}
+_ROLES: dict[str, int] = per_word({})
 _NUMBER_PARSERS = {"_clock", "_day_range", "_date", "_year", "_duration"}
 # How far after a number its time word may come: الحادية عشرة وخمس وعشرين دقيقة مساء.
 _ANCHOR_REACH = 8
-_ANCHORS: dict[str, bool] = {}
+_ANCHORS: dict[str, bool] = per_word({})
 
 
 def _role(word: str) -> int:
@@ -1233,7 +1234,7 @@ class Resolver:
         m.value = m.duration
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _offset(day: dt.date, hour: int, minute: int, zone: str | None) -> str:
     """The zone's UTC offset at that local time, "+03:00"; the same few are asked for often."""
     if not zone:
