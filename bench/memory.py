@@ -12,12 +12,17 @@ set size (VmHWM) when it ends:
 - `whole article` (5 MB only, under the limit): `arqam.extract(arqam.read(FILE))`
   holding the whole text and its extraction, for comparison.
 
-The files are the seed article repeated, made in a temporary folder.
+The files are the seed article repeated, made in a temporary folder. Then the
+same for files that keep bringing words never seen before (`--new-words`, 2 and
+10 MB by default: the seed with a line of invented words after each copy), where
+the tables arqam keeps per word would grow with the file if nothing bounded them
+(memo.WORD_LIMIT).
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import subprocess
 import sys
 import tempfile
@@ -70,9 +75,25 @@ def make_file(folder: Path, mb: int) -> Path:
     return path
 
 
+def make_new_words_file(folder: Path, mb: int) -> Path:
+    """The seed, each copy followed by a line of 400 invented words."""
+    rng = random.Random(mb)
+    letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    seed = SEED.read_text(encoding="utf-8")
+    path = folder / f"new_words_{mb}mb.txt"
+    with path.open("w", encoding="utf-8") as fh:
+        while fh.tell() < mb * 2**20:
+            words = ("".join(rng.choice(letters) for _ in range(rng.randint(4, 8)))
+                     for _ in range(400))
+            fh.write(seed + "\n" + " ".join(words) + ".\n")
+    return path
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5, 50], help="file sizes in MB")
+    ap.add_argument("--new-words", type=int, nargs="*", default=[2, 10],
+                    help="sizes in MB of the files of ever-new words (none: skip them)")
     ap.add_argument("--keep", type=Path, help="make the files here and keep them")
     args = ap.parse_args()
 
@@ -95,11 +116,24 @@ def main() -> int:
                                  f"published={PUBLISHED!r}))")
                 print(f"whole article in memory, {size:5.1f} MB: {rss:8.1f} MB peak RSS "
                       f"({secs:6.1f} s)")
-        if len(rows) > 1:
-            (small, a), (large, b) = rows[0], rows[-1]
-            print(f"growth from {small} MB to {large} MB streamed: {b - a:+.1f} MB "
-                  f"({(b - a) / (large - small):+.2f} MB per MB of file)")
+        _growth(rows, "streamed")
+        rows = []
+        for mb in args.new_words:
+            path = make_new_words_file(folder, mb)
+            size = path.stat().st_size / 2**20
+            rss, secs = peak(CLI.format(argv=["extract", str(path), "--published", PUBLISHED]))
+            rows.append((mb, rss))
+            print(f"arqam extract, {size:5.1f} MB of new words: {rss:6.1f} MB peak RSS "
+                  f"({secs:6.1f} s, {size / secs:5.2f} MB/s)")
+        _growth(rows, "of new words")
     return 0
+
+
+def _growth(rows: list[tuple[int, float]], what: str) -> None:
+    if len(rows) > 1:
+        (small, a), (large, b) = rows[0], rows[-1]
+        print(f"growth from {small} MB to {large} MB {what}: {b - a:+.1f} MB "
+              f"({(b - a) / (large - small):+.2f} MB per MB of file)")
 
 
 def _limit() -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-WORD_LIMIT = 100_000
+WORD_LIMIT = 30_000
 
 T = TypeVar("T", dict, set)
 _TABLES: list = []
