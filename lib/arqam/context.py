@@ -188,12 +188,12 @@ class Context:
         return {k for a, b, _source in self.sources for k in range(a, b)}
 
     def drop_places(self, tokens: set[int]) -> None:
-        self.places = [p for p in self.places if not any(k in tokens for k in range(p.start, p.end))]
+        self.places = [p for p in self.places if tokens.isdisjoint(range(p.start, p.end))]
 
     def place_tokens(self) -> set[int]:
         """Tokens inside a place name (منطقة الـ55، ثلاث نيعقوب): no figure there."""
-        return {k for p in self.places for k in range(p.start, p.end)
-                if not _place_nouns()["type"] & {self.doc.words[k]}}
+        types, words = _place_nouns()["type"], self.doc.words
+        return {k for p in self.places for k in range(p.start, p.end) if words[k] not in types}
 
     # --------------------------------------------------------- attribution
     def attribute(self, fresh: set[str] | None = None) -> None:
