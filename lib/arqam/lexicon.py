@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import count
 from typing import Any, Iterator
 
 from .memo import per_word
@@ -62,6 +63,24 @@ def unseen(words: list[str], memo: dict) -> set[str]:
     return set(words).difference(memo)
 
 
+# The first token of every phrase of every table, with one bit for each table that has
+# it: a word none of whose forms is a first token of a table begins nothing there, and
+# that is known from one look-up per word instead of one per table.
+_FIRSTS: dict[str, int] = {}
+_TABLE_BITS = count()
+_WORD_BITS: dict[str, int] = per_word({})
+
+
+def _bits(word: str) -> int:
+    bits = _WORD_BITS.get(word)
+    if bits is None:
+        bits = 0
+        for form, _cut in stripped(word):
+            bits |= _FIRSTS.get(form, 0)
+        _WORD_BITS[word] = bits
+    return bits
+
+
 def rows(name: str) -> list[list[str]]:
     """The non-comment rows of a data file, split on tabs."""
     text = resources.files("arqam").joinpath("data", name).read_text(encoding="utf-8")
@@ -83,6 +102,7 @@ class Phrases:
         self._heads: dict[str, tuple] = per_word({})
         self._starts: dict[str, tuple] = per_word({})
         self._groups: dict[str, tuple] = {}
+        self.bit = 1 << next(_TABLE_BITS)
 
     def add(self, phrase: str, payload: Any) -> None:
         toks = tokens_of(phrase)
@@ -92,6 +112,8 @@ class Phrases:
         if all(existing != toks for existing, _ in entries):
             entries.append((toks, payload))
             entries.sort(key=lambda e: -len(e[0]))
+        _FIRSTS[toks[0]] = _FIRSTS.get(toks[0], 0) | self.bit
+        _WORD_BITS.clear()
         self._heads.clear()
         self._starts.clear()
         self._groups.clear()
@@ -100,6 +122,8 @@ class Phrases:
         """(cut, entries) for each way the word starts a phrase, proclitic-free first."""
         found = self._heads.get(word)
         if found is None:
+            if not _bits(word) & self.bit:
+                return ()  # kept in _WORD_BITS, not here: most words begin nothing
             found, by_first = (), self.by_first
             for head, cut in stripped(word):
                 if head in by_first:
@@ -125,7 +149,7 @@ class Phrases:
         found = self._starts.get(word)
         if found is None:
             found = ()
-            for head, cut in stripped(word):
+            for head, cut in stripped(word) if _bits(word) & self.bit else ():
                 if head in self.by_first:
                     found += ((cut,) + self._group(head),)
             self._starts[word] = found
