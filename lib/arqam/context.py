@@ -163,7 +163,7 @@ class Context:
             return False
         if not between:
             return not words[start].startswith("و")  # سوريا والعراق: two places, not one
-        ok = {"في", "،", ","} | nouns["type"] | nouns["direction"]
+        ok = nouns["join"]
         return all(_strip_prefix(w) in ok or w in ok for w in between) and \
             (between[0] in ("في", "،", ",") or between[0][0] == "ب")
 
@@ -171,7 +171,7 @@ class Context:
         """في طريقهم إلى X, قرب X: a phrase just before the place (a type noun or في may
         stand between) that makes the location a route, a vicinity …"""
         words = self.doc.words
-        types = _place_nouns()["type"] | {"في"}
+        types = _place_nouns()["frame_gap"]
         k = start
         for _ in range(3):
             for template, toks in _frames().get(words[k - 1] if k else "", ()):
@@ -397,6 +397,10 @@ def _place_nouns() -> dict[str, set[str]]:
                     table[role].add(toks[0])
                     table[role].add("ال" + toks[0]) if role == "type" else None
         _PLACE_WORDS.update(table["type"] | table["direction"])
+        # What may stand between a frame and its place (قرب مدينة X، في طريقهم إلى X), and
+        # between two places that name one location (X في محافظة Y، X، Y).
+        table["frame_gap"] = table["type"] | {"في"}
+        table["join"] = {"في", "،", ","} | table["type"] | table["direction"]
         _PLACE_NOUNS = table
     return _PLACE_NOUNS
 
