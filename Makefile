@@ -5,25 +5,32 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := seeds/000_83f14baadfbd0921.txt
+NATIVE := lib/arqam/_native/manifest.json
 
 .PHONY: report test lab bench clean
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,native]'
 	@touch $@
 
-report: $(VENV)/.installed
+# The modules extraction spends its time in, compiled (lib/arqam/native.py)
+# and compiled again when a source changes. Without a C compiler they run as
+# Python: slower, with the same results.
+$(NATIVE): $(VENV)/.installed $(wildcard lib/arqam/*.py)
+	@$(PY) -m arqam.build_native || echo "make: arqam runs as pure Python"
+
+report: $(NATIVE)
 	$(PY) -m arqam report $(SEED)
 
-test: $(VENV)/.installed
+test: $(NATIVE)
 	$(PY) -m pytest -q
 
 lab: $(VENV)/.installed
 	$(VENV)/bin/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
-bench: $(VENV)/.installed
+bench: $(NATIVE)
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/throughput.py
 	$(PY) bench/memory.py
@@ -32,4 +39,4 @@ bench: $(VENV)/.installed
 	$(PY) bench/report_time.py
 
 clean:
-	rm -rf $(VENV) outputs/*/
+	rm -rf $(VENV) outputs/*/ lib/arqam/_native

@@ -1,8 +1,9 @@
 """The fast paths give what their plain definitions give.
 
-Folding, tokenizing, quotation marking, clause bounds and phrase matching each
-have a quick form for speed (see bench/throughput.py). Here each is checked against the
-straightforward form it replaces: on every article of the corpus, on the
+Folding, tokenizing, sentence ends, lone tokens, quotation marking, clause
+bounds and phrase matching each have a quick form for speed (see
+bench/throughput.py). Here each is checked against the straightforward form it
+replaces: on every article of the corpus, on the
 phrases of every lexicon table, and on generated text that mixes scripts,
 marks and quotation signs. The tables kept per word (memo.py) change no
 result, whatever they remember, and stay within their limit.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,8 +29,29 @@ ARTICLES = [p.read_text(encoding="utf-8") for p in PATHS]
 
 PLAIN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[^\w\s]")
 PIECES = ["قال", "إن", "52", "ألفاً", "٣٠٠", "1,200", "abc", "Ünïcode", "پاکستان", "ٹ", "ـ",
-          "،", ".", "«", "»", "“", "”", '"', "\n", " ", "\u00a0", "_", "x2", "٥٣ألف", "ً", "۱۲"]
+          "،", ".", "!", "؟", "?!", "...", "\t", "«", "»", "“", "”", '"', "\n", " ", "\u00a0", "_", "x2", "٥٣ألف", "ً", "۱۲"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+PLAIN_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)")
+PLAIN_ALONE = re.compile(r"^[ \t]*(\S+)[ \t]*$", re.M)
+
+
+def plain_sentences(doc: Document, text: str) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in PLAIN_SENTENCE_END.finditer(text)]
+    cuts += [m.end() for m in re.finditer("\n", text)]
+    return doc._runs(sorted(set(cuts)))
+
+
+def plain_alone(doc: Document, text: str) -> set[int]:
+    """Every line matched; kept when its one run of non-space is one token."""
+    out = set()
+    for m in PLAIN_ALONE.finditer(text):
+        toks = [k for k, (a, b) in enumerate(zip(doc.starts, doc.ends))
+                if a >= m.start(1) and b <= m.end(1)]
+        if len(toks) == 1:
+            out.add(toks[0])
+    return out
 
 
 def plain_quotes(doc: Document) -> list[bool]:
@@ -86,12 +109,24 @@ def test_tokens_and_quotes_of_mixed_text(text):
     doc = Document.of(Normalized.of(text))
     assert [folded[a:b] for a, b in zip(doc.starts, doc.ends)] == doc.words
     assert doc.quoted == plain_quotes(doc)
+    assert doc.sentence_bounds == plain_sentences(doc, folded)
+    assert doc.alone_on_line() == plain_alone(doc, folded)
 
 
-def test_quotes_of_every_article():
+@pytest.mark.parametrize("text", ["8\nنص", "نص\n  8 \nنص", "8 _\nنص", "_8\nنص", "\x0b8\nنص",
+                                  "(8)\nنص", "نص\n8", "8؟ نص", "نص...\n", "قال: «نعم!» ثم"])
+def test_sentences_and_lone_tokens_at_the_edges(text):
+    doc = Document.of(Normalized.of(text))
+    assert doc.sentence_bounds == plain_sentences(doc, doc.norm.text)
+    assert doc.alone_on_line() == plain_alone(doc, doc.norm.text)
+
+
+def test_quotes_sentences_and_lone_tokens_of_every_article():
     for text in ARTICLES:
         doc = Document.of(Normalized.of(text))
         assert doc.quoted == plain_quotes(doc)
+        assert doc.sentence_bounds == plain_sentences(doc, doc.norm.text)
+        assert doc.alone_on_line() == plain_alone(doc, doc.norm.text)
 
 
 def _tables() -> dict[str, Phrases]:

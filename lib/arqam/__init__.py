@@ -5,8 +5,15 @@
     >>> result.figures[0].qualifier
     'exact'
 
-Importing arqam loads no pandas and nothing from the notebook world.
+Importing arqam loads no pandas and nothing from the notebook world. When
+lib/arqam/_native holds a compiled build of these very sources (arqam.native),
+its modules are found first.
 """
+
+from . import native
+
+if native.usable():
+    __path__.insert(0, str(native.FOLDER))
 
 from .errors import ArqamError
 from .extract import extract
