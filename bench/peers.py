@@ -336,7 +336,8 @@ def main() -> int:
     articles = load_articles([SEEDS] + ([CORPUS] if args.corpus else []))
     chars = sum(len(a.text) for a in articles)
     print(f"texts: {len(articles)} article(s) with gold, {chars:,} characters; "
-          f"Python {sys.version.split()[0]}, one process")
+          f"Python {sys.version.split()[0]}, one process; "
+          f"arqam {arqam.native.status(arqam.__path__)}")
     systems: list[System] = []
     for make in (arqam_system, duckling_system, dateparser_system, pyarabic_system,
                  puckling_system):

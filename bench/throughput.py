@@ -13,6 +13,8 @@ Prints, on one core:
 - that the repeated text gives the seed's figures once per copy, so speed is
   not bought by finding less; and how many of the gold's figures and times
   the seed itself gives at their exact spans;
+- whether the modules run compiled (arqam/native.py) or as Python: set
+  ARQAM_PURE=1 to time the Python sources;
 - the time of `import arqam` in a fresh interpreter (best of 5), and the
   modules of the notebook world it must not load (pandas, matplotlib,
   nbformat, nbconvert, papermill, IPython, jupyter*).
@@ -118,7 +120,8 @@ def main() -> int:
     imp, loaded = import_time()
     gf, ngf, gt, ngt = gold_hits(one, gold)
 
-    print(f"arqam {arqam.__version__}, Python {sys.version.split()[0]}, one core")
+    print(f"arqam {arqam.__version__}, Python {sys.version.split()[0]}, one core; "
+          f"{arqam.native.status(arqam.__path__)}")
     print(f"seed: {len(seed.text):,} characters, {len(one.figures)} figures, {len(one.times)} times; "
           f"gold spans found: figures {gf}/{ngf}, times {gt}/{ngt}")
     print(f"text: the seed x {copies} = {len(big_text):,} characters "

@@ -22,6 +22,7 @@ from .native import FOLDER, MODULES, PACKAGE, digests, usable
 
 # Annotations stay documentation, as in Python: Cython must not turn them into checks.
 _DIRECTIVES = {"language_level": 3, "annotation_typing": False}
+_CFLAGS = ["-g0"]  # no debug symbols: a build a fifth the size, compiled sooner
 
 
 def _stamp(package: Path) -> dict:
@@ -40,7 +41,8 @@ def build(folder: Path = FOLDER, package: Path = PACKAGE, jobs: int = 2) -> None
                          "(pip install -e '.[native]'); arqam runs as pure Python") from None
     with tempfile.TemporaryDirectory(prefix="arqam-native-") as work:
         work_dir = Path(work)
-        extensions = [Extension(f"arqam.{name}", [str(package / f"{name}.py")])
+        extensions = [Extension(f"arqam.{name}", [str(package / f"{name}.py")],
+                                extra_compile_args=_CFLAGS)
                       for name in MODULES]
         extensions = cythonize(extensions, build_dir=str(work_dir / "c"), nthreads=jobs,
                                compiler_directives=_DIRECTIVES, quiet=True)
