@@ -35,6 +35,12 @@ texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 PLAIN_SENTENCE_END = re.compile(r"[.!?؟]+(?=[\s»\"”)]|$)")
 PLAIN_ALONE = re.compile(r"^[ \t]*(\S+)[ \t]*$", re.M)
+PLAIN_SOURCE = re.compile(r"^[ \t]*المصدر[ \t]*[:：].*$", re.M)
+
+
+def plain_source_line(doc: Document, text: str) -> set[int]:
+    return {k for m in PLAIN_SOURCE.finditer(text) for k, a in enumerate(doc.starts)
+            if m.start() <= a < m.end()}
 
 
 def plain_sentences(doc: Document, text: str) -> list[tuple[int, int]]:
@@ -114,11 +120,14 @@ def test_tokens_and_quotes_of_mixed_text(text):
 
 
 @pytest.mark.parametrize("text", ["8\nنص", "نص\n  8 \nنص", "8 _\nنص", "_8\nنص", "\x0b8\nنص",
-                                  "(8)\nنص", "نص\n8", "8؟ نص", "نص...\n", "قال: «نعم!» ثم"])
-def test_sentences_and_lone_tokens_at_the_edges(text):
+                                  "(8)\nنص", "نص\n8", "8؟ نص", "نص...\n", "قال: «نعم!» ثم",
+                                  "نص\nالمصدر: الحياة", "المصدر : «النهار»\nنص المصدر: لا",
+                                  "نص\n\tالمصدر：وكالة\nالمصدر", "قال المصدر: نعم"])
+def test_sentences_lone_tokens_and_source_lines_at_the_edges(text):
     doc = Document.of(Normalized.of(text))
     assert doc.sentence_bounds == plain_sentences(doc, doc.norm.text)
     assert doc.alone_on_line() == plain_alone(doc, doc.norm.text)
+    assert doc.source_line() == plain_source_line(doc, doc.norm.text)
 
 
 def test_quotes_sentences_and_lone_tokens_of_every_article():
@@ -127,6 +136,7 @@ def test_quotes_sentences_and_lone_tokens_of_every_article():
         assert doc.quoted == plain_quotes(doc)
         assert doc.sentence_bounds == plain_sentences(doc, doc.norm.text)
         assert doc.alone_on_line() == plain_alone(doc, doc.norm.text)
+        assert doc.source_line() == plain_source_line(doc, doc.norm.text)
 
 
 def _tables() -> dict[str, Phrases]:

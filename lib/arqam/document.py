@@ -25,7 +25,7 @@ _SENTENCE_ENDS = tuple((mark, re.compile(re.escape(mark) + r"[.!?؟]*(?=[\s»\"�
 # The token pattern in a group: re.split gives gaps and tokens in turn, and the
 # running sum of their lengths gives every token's offsets without a Python loop.
 _TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
-_SOURCE_LINE = re.compile(r"^[ \t]*المصدر[ \t]*[:：].*$", re.M)
+_SOURCE_LINE = re.compile(r"[ \t]*المصدر[ \t]*[:：].*")
 _ONE_TOKEN_LINE = re.compile(r"[ \t]*\S+[ \t]*")
 _CLAUSE_MARK = {"،", ",", "؛", ";", ":", "«", "»", "(", ")", "\"", "“", "”"}
 _OPEN, _CLOSE = "«“", "»”"
@@ -121,10 +121,15 @@ class Document:
     def source_line(self) -> set[int]:
         """Tokens of a closing "المصدر: …" line, which names the paper, not the news."""
         out: set[int] = set()
-        if "المصدر" not in self.norm.text:
-            return out
-        for m in _SOURCE_LINE.finditer(self.norm.text):
-            out.update(self._tokens_in(m.start(), m.end()))
+        text = self.norm.text
+        at = text.find("المصدر")
+        while at >= 0:  # only the lines that hold the word are matched
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if _SOURCE_LINE.fullmatch(text, start, end):
+                out.update(self._tokens_in(start, end))
+            at = text.find("المصدر", end)
         return out
 
     def alone_on_line(self) -> set[int]:

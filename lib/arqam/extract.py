@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections import Counter
 
 from . import memo, numbers
 from .assign import Assigner
@@ -55,11 +54,11 @@ def extract(article, prefer: str = "past") -> Extraction:
                            ctx.place_tokens(), fresh).find()
     ctx.drop_places({k for f in figures for k in range(f.start, f.end)})  # عشرات الخيام: tents
     ctx.times, ctx.figures = times, figures
-    _resolve_times(ctx, article.published, prefer)
+    country = _main_country(ctx)
+    _resolve_times(ctx, article.published, prefer, country)
     ctx.attribute(fresh)
     _LEARNED.update(fresh)
     attributes = Assigner(ctx, report_day(times, article.published)).run()
-    country = _main_country(ctx)
 
     text = article.text
     said: dict[int, str] = {}  # each sentence's text, cut once
@@ -113,7 +112,8 @@ def report_day(times: list[TimeMention], published: dt.date | None) -> dt.date |
     return published
 
 
-def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None:
+def _resolve_times(ctx: Context, published: dt.date | None, prefer: str,
+                   main: str | None) -> None:
     doc, times = ctx.doc, ctx.times
     explicit_years: list[tuple[int, int, int]] = []  # (sentence, month, year) of dated mentions
     said_on = report_day(times, published)
@@ -134,7 +134,6 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
     countries = lexicon().countries
     known = [p for p in ctx.places if p.country in countries]
     known_starts = [p.start for p in known]
-    main = _main_country(ctx)
 
     def zone(m: TimeMention):
         """The time zone of the country the article is about (else of the place named last
@@ -169,8 +168,12 @@ def _resolve_times(ctx: Context, published: dt.date | None, prefer: str) -> None
 
 
 def _main_country(ctx: Context) -> str | None:
-    counts = Counter(p.country for p in ctx.places if p.country and p.country != "-")
-    return counts.most_common(1)[0][0] if counts else None
+    """The country the article names most; the first named of those tied."""
+    counts: dict[str, int] = {}
+    for p in ctx.places:
+        if p.country and p.country != "-":
+            counts[p.country] = counts.get(p.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _currency(bare: str, country: str | None) -> str | None:
