@@ -27,7 +27,7 @@ report: $(NATIVE)
 test: $(NATIVE)
 	$(PY) -m pytest -q
 
-lab: $(VENV)/.installed
+lab: $(NATIVE)
 	$(VENV)/bin/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(NATIVE)

@@ -15,8 +15,10 @@ import shutil
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
+from typing import Iterator
 
 from .native import FOLDER, MODULES, PACKAGE, digests, usable
 
@@ -68,6 +70,27 @@ def build(folder: Path = FOLDER, package: Path = PACKAGE, jobs: int = 2) -> None
     shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def _output_to(log: Path) -> Iterator[None]:
+    """The compiler's output (pages of notes on generated C) goes to `log`, shown only
+    if the build fails."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with open(log, "wb") as sink:
+        os.dup2(sink.fileno(), 1)
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+
+
 def main() -> int:
     if usable():
         os.utime(FOLDER / "manifest.json")  # for make, which compares times
@@ -76,14 +99,21 @@ def main() -> int:
     print(f"build_native: compiling {len(MODULES)} modules with Cython (about a minute) …",
           file=sys.stderr, flush=True)
     start = time.perf_counter()
-    try:
-        build()
-    except SystemExit:
-        raise
-    except Exception as exc:  # a compiler missing or failing: Python still runs everything
-        print(f"build_native: compiling failed ({type(exc).__name__}: {exc}); "
-              "arqam runs as pure Python", file=sys.stderr)
-        return 1
+    with tempfile.TemporaryDirectory(prefix="arqam-native-log-") as folder:
+        log = Path(folder) / "compiler.log"
+        try:
+            with _output_to(log):
+                build()
+        except SystemExit:
+            raise
+        except Exception as exc:  # a compiler missing or failing: Python still runs everything
+            tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+            print("\n".join(tail), file=sys.stderr)
+            fallback = ("the previous build, which matches the sources, stays in use"
+                        if usable() else "arqam runs as pure Python")
+            print(f"build_native: compiling failed ({type(exc).__name__}: {exc}); {fallback}",
+                  file=sys.stderr)
+            return 1
     print(f"build_native: compiled into {FOLDER} in {time.perf_counter() - start:.0f} s",
           file=sys.stderr)
     return 0
