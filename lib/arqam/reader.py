@@ -125,7 +125,7 @@ def from_text(text: str, published=None, path: Path | None = None) -> Article:
         hint = ("decode the bytes first, or use arqam.read(path)"
                 if isinstance(text, (bytes, bytearray)) else "pass the article's text")
         raise TypeError(f"from_text takes str, not {type(text).__name__}; {hint}")
-    source = _SOURCE_LINE.search(text)
+    source = _SOURCE_LINE.search(text) if "المصدر" in text else None  # a scan in C first
     return Article(
         text=text,
         path=path,
