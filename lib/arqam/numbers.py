@@ -43,9 +43,23 @@ def digits_value(token: str) -> float | int | None:
     One separator followed by exactly three digits groups thousands (1.200,
     10,000); otherwise it is a decimal point (2.5, 2,5). With both, the last
     one is the decimal point. Groups of other sizes are not a number (4.8.6.6
-    is a phone number or an identifier).
+    is a phone number or an identifier). Read once per token and kept: the
+    finders ask about the same numbers many times.
     """
-    if not token[:1].isdigit() or not _DIGITS.fullmatch(token):
+    if not token[:1].isdigit():
+        return None
+    try:
+        return _DIGIT_VALUES[token]
+    except KeyError:
+        value = _DIGIT_VALUES[token] = _digits_value(token)
+        return value
+
+
+_DIGIT_VALUES: dict[str, float | int | None] = per_word({})
+
+
+def _digits_value(token: str) -> float | int | None:
+    if not _DIGITS.fullmatch(token):
         return None
     seps = [c for c in token if c in ".,"]
     if not seps:
