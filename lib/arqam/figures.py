@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
+from typing import AbstractSet
 
 from .lexicon import Unit, lexicon, unseen
 from .memo import per_word
@@ -104,7 +105,7 @@ def bounds(qualifier: str, value, kind: str):
 
 class FigureFinder:
     def __init__(self, words: list[str], blocked: set[int], alone: set[int], line_of: list[int],
-                 named: set[int] = frozenset(), fresh: set[str] | None = None):
+                 named: AbstractSet[int] = frozenset(), fresh: set[str] | None = None):
         self.words = words
         self.blocked = blocked
         self.named = named  # inside a place name: no figure starts here, a noun may (الخيام)

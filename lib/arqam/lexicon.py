@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from itertools import count
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from .memo import per_word
 from .normalize import fold
@@ -56,7 +56,7 @@ def _forms(word: str) -> Iterator[tuple[str, int]]:
             yield word[len(prefix):], len(prefix)
 
 
-def unseen(words: list[str], memo: dict) -> set[str]:
+def unseen(words: list[str], memo: dict | set) -> set[str]:
     """The distinct words not yet in `memo`, a table kept per word. set.difference with a
     dict looks each word up; `set(words) - memo.keys()` would walk the whole memo, which
     grows with every article read."""
@@ -229,7 +229,7 @@ class Lexicon:
                 table.setdefault(" ".join(tokens_of(form)), []).append((number, role))
         return table
 
-    def number_word(self, word: str) -> list[tuple[float, str]]:
+    def number_word(self, word: str) -> Sequence[tuple[float, str]]:
         return self.numbers.get(word, ())
 
     @cached_property

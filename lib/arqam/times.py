@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from . import calendar as cal
 from .lexicon import lexicon, unseen
@@ -324,7 +324,7 @@ def _anchor(word: str) -> bool:
 class TimeFinder:
     """Finds every time expression in a token list, leftmost-longest."""
 
-    def __init__(self, words: list[str], blocked: set[int] = frozenset(),
+    def __init__(self, words: list[str], blocked: AbstractSet[int] = frozenset(),
                  fresh: set[str] | None = None):
         self.words = words
         self.blocked = blocked
