@@ -297,8 +297,9 @@ def _time_trigger(word: str) -> bool:
 _TRIGGER, _NUMBER, _OPENER, _HEAD = 1, 2, 3, 4
 _ROLES: dict[str, int] = per_word({})
 _NUMBER_PARSERS = {"_clock", "_day_range", "_date", "_year", "_duration"}
-# How far after a number its time word may come: الحادية عشرة وخمس وعشرين دقيقة مساء.
-_ANCHOR_REACH = 8
+# How far after a number's last word its time word may come: 5 آذار، 3 و4 آذار،
+# 10 - 15 آذار، الحادية عشرة و خمس دقائق.
+_ANCHOR_REACH = 4
 _ANCHORS: dict[str, bool] = per_word({})
 
 
@@ -341,9 +342,11 @@ class TimeFinder:
             if i < free or i in blocked:
                 continue
             role = roles[words[i]]
-            if role == _NUMBER and not (i and words[i - 1] in _YEAR_PREPS) \
-                    and not any(map(anchors.__getitem__, words[i + 1:i + 1 + _ANCHOR_REACH])):
-                continue
+            if role == _NUMBER and not (i and words[i - 1] in _YEAR_PREPS):
+                number = cardinal(words, i)  # read once per text: the figures ask for it too
+                end = i + 1 if number is None else number.end
+                if not any(map(anchors.__getitem__, words[end:end + _ANCHOR_REACH])):
+                    continue
             if role == _HEAD and not (i + 1 < len(words) and words[i + 1] in _HEADS[words[i]]
                                       and any(table.match(words, i) for table in _phrase_tables())):
                 continue
