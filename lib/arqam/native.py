@@ -3,8 +3,8 @@ they match their sources.
 
 The Python sources are the program. `python -m arqam.build_native` (run by
 make) compiles them unchanged with Cython into lib/arqam/_native/, beside a
-manifest of each source's SHA-256; compiled, extraction runs some 20 % faster, with
-byte-identical results (tests/test_native.py). On import, arqam puts that
+manifest of each source's SHA-256. Compiled, extraction runs some 20 % faster
+with byte-identical results (tests/test_native.py). On import, arqam puts that
 folder first on its package path only when every hash matches the source
 beside it and the build is for this interpreter: an edited module is never
 shadowed by a stale build, it runs as Python until the next build.
@@ -49,6 +49,7 @@ def status(package_path: list[str]) -> str:
         return f"compiled ({len(MODULES)} modules, Cython)"
     if os.environ.get("ARQAM_PURE"):
         return "pure Python (ARQAM_PURE is set)"
+    rebuild = "run make, or python -m arqam.build_native"
     if (FOLDER / "manifest.json").exists():
-        return "pure Python (the compiled build is out of date: run make, or python -m arqam.build_native)"
-    return "pure Python (not compiled: run make, or python -m arqam.build_native)"
+        return f"pure Python (the compiled build is out of date: {rebuild})"
+    return f"pure Python (not compiled: {rebuild})"
