@@ -22,8 +22,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
 FOLDER = PACKAGE / "_native"
-MODULES = ("normalize", "lexicon", "document", "numbers", "times", "figures", "context",
-           "assign", "extract")
+MODULES = ("reader", "normalize", "lexicon", "document", "numbers", "calendar", "times",
+           "figures", "context", "assign", "extract")
 
 
 def digests(package: Path = PACKAGE) -> dict[str, str]:
