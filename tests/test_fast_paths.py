@@ -3,14 +3,15 @@
 Folding, tokenizing, sentence ends, lone tokens, quotation marking, clause
 bounds and phrase matching each have a quick form for speed (see
 bench/throughput.py). Here each is checked against the straightforward form it
-replaces: on every article of the corpus, on the
-phrases of every lexicon table, and on generated text that mixes scripts,
-marks and quotation signs. The tables kept per word (memo.py) change no
-result, whatever they remember, and stay within their limit.
+replaces: on every article of the corpus, on the phrases of every lexicon
+table, and on generated text that mixes scripts, marks and quotation signs. The tables kept per word (memo.py) change no
+result, whatever they remember, and stay within their limit. Extraction
+pauses the cyclic collector and leaves it as it found it.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import arqam
 from arqam import normalize
 from arqam.document import Document
 from arqam.lexicon import TOKEN, Phrases, lexicon, stripped, tokens_of
@@ -266,3 +268,19 @@ def test_word_tables_stay_within_their_limit(monkeypatch):
     # a word may be kept with its forms (وقال: قال), and one article's words on top of the limit
     too_big = {name: n for name, n in grown.items() if n > 4 * (200 + 110)}
     assert not too_big, too_big
+
+
+def test_extract_leaves_the_cycle_collector_as_it_found_it():
+    article = arqam.from_text("قتل 3 أشخاص أمس.", "2019-03-05")
+    assert gc.isenabled()
+    arqam.extract(article)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        arqam.extract(article)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(AttributeError):
+        arqam.extract(None)  # not an article: the error passes through, the collector resumes
+    assert gc.isenabled()
